@@ -1,0 +1,1 @@
+// Colo.Gen: xl disk specifications and COLO disk replication for .NET.
