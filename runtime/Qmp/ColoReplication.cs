@@ -99,13 +99,15 @@ public sealed class ColoReplication
         await _client.ExecuteAsync("x-blockdev-change", new JsonObject { ["parent"] = export, ["child"] = PrimaryNbdChild }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Secondary teardown: <c>xen-set-replication</c> off, then <c>nbd-server-stop</c>.</summary>
-    /// <param name="cancellationToken">Cancels the sequence.</param>
-    public async Task StopSecondaryAsync(CancellationToken cancellationToken = default)
-    {
-        await SetReplicationAsync(enable: false, primary: false, cancellationToken).ConfigureAwait(false);
-        await _client.ExecuteAsync("nbd-server-stop", null, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Secondary teardown, as libxl's COLO qdisk teardown does it: <c>nbd-server-stop</c>.
+    /// Replication on the secondary is not switched off here: QEMU 7.2 answers
+    /// <c>xen-set-replication {enable: false, primary: false}</c> with "Backup job was cancelled
+    /// unexpectedly", and libxl only sends it on failover, ignoring the answer.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task StopSecondaryAsync(CancellationToken cancellationToken = default) =>
+        _client.ExecuteAsync("nbd-server-stop", null, cancellationToken);
 
     private Task SetReplicationAsync(bool enable, bool primary, CancellationToken cancellationToken) =>
         _client.ExecuteAsync("xen-set-replication", new JsonObject { ["enable"] = enable, ["primary"] = primary }, cancellationToken);
