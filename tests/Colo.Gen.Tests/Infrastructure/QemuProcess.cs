@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Colo.Gen.Qmp;
+
+namespace Colo.Gen.Tests.Infrastructure;
+
+/// <summary>
+/// A real qemu-system-x86_64 without a guest (<c>-S -nodefaults</c>, TCG), with a QMP unix
+/// socket and a connected <see cref="QmpClient"/>. Disposal quits over QMP and waits for
+/// the process, killing it only if it does not exit by the deadline.
+/// </summary>
+internal sealed class QemuProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private QemuProcess(Process process, QmpClient client, StringBuilder output)
+    {
+        _process = process;
+        Qmp = client;
+        _output = output;
+    }
+
+    public QmpClient Qmp { get; }
+
+    /// <summary>What QEMU printed on stdout and stderr so far (HMP qemu-io prints there).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Skips (or fails in CI) unless QEMU 7.2's system emulator and qemu-img are installed.</summary>
+    public static string NeedQemu()
+    {
+        RequiredTool.NeedExecutable("qemu-img", "qemu-utils");
+        return RequiredTool.NeedExecutable("qemu-system-x86_64", "qemu-system-x86");
+    }
+
+    /// <summary>Starts QEMU with <paramref name="diskArguments"/> after the guestless base arguments.</summary>
+    public static async Task<QemuProcess> StartAsync(string directory, string name, IEnumerable<string> diskArguments, CancellationToken cancellationToken)
+    {
+        string executable = NeedQemu();
+        string socket = Path.Combine(directory, name + ".qmp");
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { "-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none", "-qmp", $"unix:{socket},server=on,wait=off" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string argument in diskArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        QmpClient client;
+        try
+        {
+            client = await QmpClient.ConnectAsync(socket, Deadline, cancellationToken);
+        }
+        catch (QmpException e)
+        {
+            await StopAsync(process);
+            string printed;
+            lock (output)
+            {
+                printed = output.ToString();
+            }
+
+            throw new InvalidOperationException($"QEMU ({name}) did not come up: {e.Message}; exit code {(process.HasExited ? process.ExitCode : -1)}; output:\n{printed}", e);
+        }
+
+        return new QemuProcess(process, client, output);
+    }
+
+    /// <summary>Quits QEMU over QMP and waits until the process has exited (images closed).</summary>
+    public async Task QuitAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        try
+        {
+            await Qmp.ExecuteAsync("quit");
+        }
+        catch (QmpException)
+        {
+            // The socket may close before the reply arrives; the exit below is what counts.
+        }
+
+        await StopAsync(_process);
+    }
+
+    /// <summary>A free loopback TCP port (bound, read, released).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Creates an image with qemu-img and returns its path.</summary>
+    public static string CreateImage(string path, string format, string size = "16M")
+    {
+        Run(RequiredTool.NeedExecutable("qemu-img", "qemu-utils"), "create", "-q", "-f", format, path, size);
+        return path;
+    }
+
+    /// <summary>Runs qemu-io on an image file (QEMU stopped) and returns its output, whatever its exit code.</summary>
+    public static string QemuIo(string path, string format, string command) =>
+        Run(RequiredTool.NeedExecutable("qemu-io", "qemu-utils"), false, "-f", format, "-c", command, path);
+
+    private static string Run(string executable, params string[] arguments) => Run(executable, true, arguments);
+
+    private static string Run(string executable, bool mustSucceed, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        string text = stdout.Result + stderr;
+        if (mustSucceed && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
+        }
+
+        return text;
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await QuitAsync();
+        await Qmp.DisposeAsync();
+        _process.Dispose();
+    }
+}
