@@ -66,4 +66,28 @@ public sealed class ColoReplicationEndToEndTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Starting_the_primary_before_the_secondary_listens_fails_with_qemus_message()
+    {
+        QemuProcess.NeedQemu();
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("colo-e2e-");
+        try
+        {
+            string primaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "primary.raw"), "raw");
+            int port = QemuProcess.FreeLoopbackPort();
+            await using QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
+                UpstreamDriveArguments.ColoPrimaryIde(0, primaryImage, "raw", Export), TestContext.Current.CancellationToken);
+
+            QmpException error = await Assert.ThrowsAsync<QmpException>(() =>
+                new ColoReplication(primary.Qmp).StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken));
+
+            Assert.Equal("human-monitor-command", error.Command);
+            Assert.Contains("Connection refused", error.Description, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
