@@ -61,12 +61,12 @@ partial class DiskSpecScanner
     /// A newline after a stray '=' (or ',') reaches no rule in the LEXERR condition; flex's
     /// scanner would print "flex scanner jammed" and end the whole process with status 2.
     /// This scanner reports it as the "bad disk syntax" the LEXERR rule gives everywhere else,
-    /// quoting the input from where no rule matched.
+    /// quoting the input from the pending LEXERR text (the stray character) to the end.
     /// </summary>
     internal void ReportJam()
     {
         ReadOnlySpan<byte> input = Input;
-        int at = Math.Clamp(JamPosition, 0, input.Length);
+        int at = Math.Clamp(Math.Min(TokenStart, JamPosition), 0, input.Length);
         Error(input[at..], "bad disk syntax");
     }
 

@@ -15,9 +15,9 @@ namespace Colo.Gen.Tests.Conformance;
 public sealed class CheckXlDiskParseTests
 {
     /// <summary>The cases of TestData/check-xl-disk-parse.jsonl.</summary>
-    public static TheoryData<string[], int, string> Cases()
+    public static TheoryData<int, string[], int, string> Cases()
     {
-        var data = new TheoryData<string[], int, string>();
+        var data = new TheoryData<int, string[], int, string>();
         foreach (string line in File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "check-xl-disk-parse.jsonl")))
         {
             if (line.StartsWith('#') || line.Length == 0)
@@ -32,7 +32,7 @@ public sealed class CheckXlDiskParseTests
                 args.Add(arg.GetString()!);
             }
 
-            data.Add(args.ToArray(), doc.RootElement.GetProperty("exit").GetInt32(), doc.RootElement.GetProperty("stdout").GetString()!);
+            data.Add(data.Count + 1, args.ToArray(), doc.RootElement.GetProperty("exit").GetInt32(), doc.RootElement.GetProperty("stdout").GetString()!);
         }
 
         return data;
@@ -40,8 +40,9 @@ public sealed class CheckXlDiskParseTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Parse_OfACheckXlDiskParseCase_PrintsWhatXlPrintsAndExitsAsXlDoes(string[] args, int exit, string stdout)
+    public void Parse_OfACheckXlDiskParseCase_PrintsWhatXlPrintsAndExitsAsXlDoes(int caseNumber, string[] args, int exit, string stdout)
     {
+        Assert.True(caseNumber > 0);
         DiskParseResult result = DiskSpecParser.Parse(args);
 
         string actualStdout = result.Succeeded ? "disk: " + result.Disk.ToJson() + "\n" : "";
@@ -54,10 +55,10 @@ public sealed class CheckXlDiskParseTests
     {
         var disks = new List<string[]>();
         var expected = new List<(int Exit, string Stdout)>();
-        foreach (TheoryDataRow<string[], int, string> row in Cases())
+        foreach (TheoryDataRow<int, string[], int, string> row in Cases())
         {
-            disks.Add(row.Data.Item1);
-            expected.Add((row.Data.Item2, row.Data.Item3));
+            disks.Add(row.Data.Item2);
+            expected.Add((row.Data.Item3, row.Data.Item4));
         }
 
         List<string> lines = XluOracle.Run(disks);
