@@ -103,6 +103,11 @@ public sealed class DiskSpecCorpus
             return LongSpec();
         }
 
+        if (shape < 40)
+        {
+            return WellFormedSpec();
+        }
+
         var spec = new StringBuilder();
         if (Pick(4) == 0)
         {
@@ -128,10 +133,63 @@ public sealed class DiskSpecCorpus
         return spec.ToString();
     }
 
+    /// <summary>A spec xl accepts (mostly): valid values only, a vdev and a target, in any order.</summary>
+    private string WellFormedSpec()
+    {
+        string separator = Choose([",", ",", ", ", ",\t"]);
+        if (Pick(3) == 0)
+        {
+            string positional = Choose(["/dev/vg/guest", "/root/image.iso", "", "app01"]) + "," + Choose(["raw", "qcow2", "vhd", "", "qed"])
+                + "," + Choose(["hda", "xvdb", "hdc:cdrom", "sda", "xvda:disk"]) + Choose(["", ",r", ",rw", ",w", ",ro"]);
+            return Choose(["", "", "raw:", "iscsi:", "phy:", "file:", "aio:"]) + positional;
+        }
+
+        var items = new List<string>
+        {
+            "vdev=" + Choose(["hda", "hdc", "xvda", "sdb", "d0p1"]),
+        };
+        string[] optional =
+        [
+            "format=" + Choose(["raw", "qcow", "qcow2", "vhd", "qed", "", "empty"]),
+            "access=" + Choose(["r", "ro", "rw", "w", ""]),
+            "backendtype=" + Choose(["phy", "tap", "qdisk", "standalone"]),
+            "specification=" + Choose(["xen", "virtio"]),
+            "backend=" + Choose(["dom0", "dd1"]),
+            "script=" + Choose(["block-iscsi", "block-drbd"]),
+            "devtype=" + Choose(["cdrom", "disk"]),
+            "colo-host=" + Choose(Hosts),
+            "colo-port=" + Choose(["9000", "1", "65535", "-5", " 12"]),
+            "colo-export=e" + Pick(9),
+            "active-disk=/a" + Pick(9) + ".qcow2",
+            "hidden-disk=/h" + Pick(9) + ".qcow2",
+            Choose(Flags),
+            Choose(Flags),
+        ];
+        int extra = Pick(6);
+        for (int i = 0; i < extra; i++)
+        {
+            items.Add(Choose(optional));
+        }
+
+        // Shuffle, then put the target last (it takes the rest of the spec).
+        for (int i = items.Count - 1; i > 0; i--)
+        {
+            int j = Pick(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+
+        if (Pick(8) != 0)
+        {
+            items.Add("target=" + Choose(Paths));
+        }
+
+        return string.Join(separator, items) + Choose(["", "", ","]);
+    }
+
     private string NextItem(int shape)
     {
         // Positional-heavy specs for some shapes, keyword-heavy for others.
-        int kind = shape < 40 ? Pick(10) : 3 + Pick(12);
+        int kind = shape < 60 ? Pick(10) : 3 + Pick(12);
         return kind switch
         {
             0 or 1 or 2 => Positional(),
