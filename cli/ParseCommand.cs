@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
 
 namespace Colo.Gen.Cli;
 
@@ -109,37 +108,9 @@ internal static class ParseCommand
 
     private static int RunJsonLines(CommandStreams io)
     {
-        List<string[]> disks = DiskLines.ReadAll(io.In);
-        var line = new MemoryStream();
-        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        foreach (string[] specs in disks)
+        foreach (string[] specs in DiskLines.ReadAll(io.In))
         {
-            DiskParseResult parsed = DiskSpecParser.Parse(specs, Source);
-            line.SetLength(0);
-            using (var writer = new Utf8JsonWriter(line, options))
-            {
-                writer.WriteStartObject();
-                if (parsed.Succeeded)
-                {
-                    writer.WritePropertyName("disk");
-                    using JsonDocument disk = JsonDocument.Parse(parsed.Disk.ToJson());
-                    disk.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteStartArray("errors");
-                    foreach (string error in parsed.Errors)
-                    {
-                        writer.WriteStringValue(error);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
-            }
-
-            io.Out.Write(System.Text.Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
+            io.Out.Write(DiskSpecParser.Parse(specs, Source).ToJsonLine());
             io.Out.Write('\n');
         }
 
