@@ -21,9 +21,10 @@ trap 'rm -rf "$work"' EXIT
 if [[ -z $corpus ]]; then
   corpus=$work/corpus.txt
   one=$work/one.txt
+  : >"$corpus"
   grep -v '^#' tests/Colo.Gen.Tests/TestData/check-xl-disk-parse.jsonl \
     | grep -v -e trusted -e grant_usage | jq -r '.args | join("\u001f")' >"$one"
-  while (( $(wc -l <"$corpus" 2>/dev/null || echo 0) < 100000 )); do cat "$one" >>"$corpus"; done
+  while (( $(wc -l <"$corpus") < 100000 )); do cat "$one" >>"$corpus"; done
 fi
 
 oracle=$work/xlu-oracle
