@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Parses the same disks with Debian's libxlutil (tests/native/xlu-oracle) and with
+# colo-disk, first checking that both print the same lines, then timing both.
+#
+#   bench/compare-libxlutil.sh [ROUNDS] [CORPUS]
+#
+# CORPUS: one disk a line, the specs of one disk separated by the byte 0x1F (the
+# contract at the top of tests/native/xlu-oracle/xlu-oracle.c). Without it, the
+# disks of Xen's check-xl-disk-parse that 4.17 knows (tests/Colo.Gen.Tests/TestData) are repeated
+# to 100,000 lines. Each side prints "N parsed, M rejected, T s", where T is its
+# parse loop alone (reading input and start-up are left out).
+# Needs gcc, libxen-dev, jq and the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=${1:-10}
+corpus=${2:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [[ -z $corpus ]]; then
+  corpus=$work/corpus.txt
+  one=$work/one.txt
+  : >"$corpus"
+  grep -v '^#' tests/Colo.Gen.Tests/TestData/check-xl-disk-parse.jsonl \
+    | grep -v -e trusted -e grant_usage | jq -r '.args | join("\u001f")' >"$one"
+  while (( $(wc -l <"$corpus") < 100000 )); do cat "$one" >>"$corpus"; done
+fi
+
+oracle=$work/xlu-oracle
+gcc -O2 -Wall -o "$oracle" tests/native/xlu-oracle/xlu-oracle.c -lxlutil -lxenlight
+
+dotnet build cli/Colo.Gen.Cli.csproj -c Release -nologo -v quiet >/dev/null
+cli=(dotnet "cli/bin/Release/net10.0/colo-disk.dll")
+
+echo "corpus: $corpus ($(wc -l <"$corpus") disks), $rounds rounds"
+"$oracle" <"$corpus" >"$work/libxlutil.jsonl"
+"${cli[@]}" parse --jsonl <"$corpus" >"$work/colo-disk.jsonl"
+if ! cmp -s "$work/libxlutil.jsonl" "$work/colo-disk.jsonl"; then
+  echo "the two parsers disagree; first differences:" >&2
+  diff "$work/libxlutil.jsonl" "$work/colo-disk.jsonl" | head -20 >&2
+  exit 1
+fi
+echo "same output on every disk"
+
+printf 'libxlutil 4.17: '; "$oracle" --time "$rounds" <"$corpus"
+printf 'colo-disk:      '; "${cli[@]}" parse --count --rounds "$rounds" <"$corpus"

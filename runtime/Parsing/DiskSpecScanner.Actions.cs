@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Colo.Gen;
+
+/// <summary>
+/// The hand-written half of the disk-spec scanner: the state libxlutil keeps in its
+/// parse context and the helpers the actions of grammar/disk.l call. Each helper does
+/// what the C function or macro of the same purpose in libxlu_disk_l.l does.
+/// </summary>
+partial class DiskSpecScanner
+{
+    private const string ErrorPrefix = ": config parsing error in disk specification: ";
+
+    private List<string>? errors;
+    private string source = "command line";
+    private string? spec;
+    private bool hadDeprecatedPrefix;
+    private bool accessSet;
+
+    /// <summary>The disk the actions fill in (libxlutil's <c>dpc->disk</c>).</summary>
+    internal DiskDevice Disk { get; private set; } = new();
+
+    /// <summary>True once any error was reported (libxlutil's <c>dpc->err</c>).</summary>
+    internal bool HasError { get; private set; }
+
+    /// <summary>The error lines reported so far, in order.</summary>
+    internal IReadOnlyList<string> Errors => errors ?? (IReadOnlyList<string>)Array.Empty<string>();
+
+    /// <summary>Starts a new disk: fresh context, as libxlutil's memset of its parse context.</summary>
+    internal void StartDisk(DiskDevice disk, string sourceName)
+    {
+        Disk = disk;
+        source = sourceName;
+        errors = null;
+        spec = null;
+        HasError = false;
+        hadDeprecatedPrefix = false;
+        accessSet = false;
+    }
+
+    /// <summary>Feeds the next spec of the disk; the errors quote it.</summary>
+    internal void StartSpec(string text)
+    {
+        spec = text;
+        SetInput(text);
+    }
+
+    /// <summary>
+    /// Reports libxlutil's error line: <c>SOURCE: config parsing error in disk
+    /// specification: MESSAGE[: near `TEXT'] in `SPEC'</c>. A spec of null prints as
+    /// glibc prints a null <c>%s</c>.
+    /// </summary>
+    internal void Error(string message) => Report(message, null);
+
+    /// <inheritdoc cref="Error(string)"/>
+    internal void Error(ReadOnlySpan<byte> erroneous, string message) => Report(message, Encoding.UTF8.GetString(erroneous));
+
+    /// <summary>
+    /// A newline after a stray '=' (or ',') reaches no rule in the LEXERR condition; flex's
+    /// scanner would print "flex scanner jammed" and end the whole process with status 2.
+    /// This scanner reports it as the "bad disk syntax" the LEXERR rule gives everywhere else,
+    /// quoting the input from the pending LEXERR text (the stray character) to the end.
+    /// </summary>
+    internal void ReportJam()
+    {
+        ReadOnlySpan<byte> input = Input;
+        int at = Math.Clamp(Math.Min(TokenStart, JamPosition), 0, input.Length);
+        Error(input[at..], "bad disk syntax");
+    }
+
+    private void Report(string message, string? near)
+    {
+        var line = new StringBuilder(source.Length + message.Length + (spec?.Length ?? 6) + (near?.Length ?? 0) + 64);
+        line.Append(source).Append(ErrorPrefix).Append(message);
+        if (near is not null)
+        {
+            line.Append(": near `").Append(near).Append('\'');
+        }
+
+        line.Append(" in `").Append(spec ?? "(null)").Append('\'');
+        (errors ??= new List<string>()).Add(line.ToString());
+        HasError = true;
+    }
+
+    /// <summary>The token without one trailing <paramref name="delimiter"/> (libxlutil's STRIP).</summary>
+    private ReadOnlySpan<byte> Stripped(byte delimiter)
+    {
+        ReadOnlySpan<byte> text = TextSpan;
+        return text.Length > 0 && text[^1] == delimiter ? text[..^1] : text;
+    }
+
+    /// <summary>What follows the first '=' (libxlutil's FROMEQUALS).</summary>
+    private static ReadOnlySpan<byte> FromEquals(ReadOnlySpan<byte> text) => text[(text.IndexOf((byte)'=') + 1)..];
+
+    /// <summary>
+    /// libxlutil's savestring: a string already set to something non-empty is an
+    /// "X respecified" error (and keeps its value); an empty one is overwritten silently.
+    /// </summary>
+    private void SaveString(DiskString field, ReadOnlySpan<byte> value)
+    {
+        string? current = field.Get(Disk);
+        if (!string.IsNullOrEmpty(current))
+        {
+            Error(value, field.OptionName() + " respecified");
+            return;
+        }
+
+        field.Set(Disk, Encoding.UTF8.GetString(value));
+    }
+
+    /// <summary>libxlutil's setaccess: r/ro read-only; rw/w/empty read-write.</summary>
+    private void SetAccess(ReadOnlySpan<byte> value)
+    {
+        if (value.SequenceEqual("r"u8) || value.SequenceEqual("ro"u8))
+        {
+            Disk.Readwrite = 0;
+        }
+        else if (value.SequenceEqual("rw"u8) || value.SequenceEqual("w"u8) || value.IsEmpty)
+        {
+            Disk.Readwrite = 1;
+        }
+        else
+        {
+            Error(value, "unknown value for access");
+        }
+    }
+
+    /// <summary>
+    /// libxlutil's setformat. The names come from the IDL's enum; libxlutil compares
+    /// with strcmp (case matters) and knows no "unknown"; an empty format means raw.
+    /// </summary>
+    private void SetFormat(ReadOnlySpan<byte> value)
+    {
+        DiskFormat format = DiskFormat.Raw;
+        if (!value.IsEmpty
+            && (!DiskFormatExtensions.TryParseLibxl(value, out format, ignoreCase: false) || format == DiskFormat.Unknown))
+        {
+            Error(value, "unknown value for format");
+            return;
+        }
+
+        // DSET: a second, different value is an error; the same value again is not.
+        if (Disk.Format != DiskFormat.Unknown && Disk.Format != format)
+        {
+            Error(value, "format respecified");
+            return;
+        }
+
+        Disk.Format = format;
+    }
+
+    /// <summary>libxlutil's setbackendtype (case-sensitive; "unknown" is not a value).</summary>
+    private void SetBackendType(ReadOnlySpan<byte> value)
+    {
+        if (!DiskBackendExtensions.TryParseLibxl(value, out DiskBackend backend, ignoreCase: false) || backend == DiskBackend.Unknown)
+        {
+            Error(value, "unknown value for backendtype");
+        }
+        else if (Disk.Backend != DiskBackend.Unknown && Disk.Backend != backend)
+        {
+            Error(value, "backend respecified");
+        }
+        else
+        {
+            Disk.Backend = backend;
+        }
+    }
+
+    /// <summary>libxlutil's setspecification (case-sensitive; "unknown" is not a value).</summary>
+    private void SetSpecification(ReadOnlySpan<byte> value)
+    {
+        if (!DiskSpecificationExtensions.TryParseLibxl(value, out DiskSpecification specification, ignoreCase: false)
+            || specification == DiskSpecification.Unknown)
+        {
+            Error(value, "unknown value for specification");
+        }
+        else if (Disk.Specification != DiskSpecification.Unknown && Disk.Specification != specification)
+        {
+            Error(value, "specification respecified");
+        }
+        else
+        {
+            Disk.Specification = specification;
+        }
+    }
+
+    /// <summary>libxlutil's setcoloport: C's atoi, and zero is an error.</summary>
+    private void SetColoPort(ReadOnlySpan<byte> value)
+    {
+        int port = CAtoi.Parse(value);
+        if (port != 0)
+        {
+            Disk.ColoPort = port;
+        }
+        else
+        {
+            Error(value, "unknown value for colo_port");
+        }
+    }
+
+    /// <summary><c>raw:</c>, <c>qcow:</c>, <c>qcow2:</c>, <c>vhd:</c> before the target set the format.</summary>
+    private void DeprecatedFormatPrefix(ReadOnlySpan<byte> format)
+    {
+        hadDeprecatedPrefix = true;
+        SetFormat(format);
+    }
+
+    /// <summary><c>iscsi:</c>, <c>nbd:</c>, <c>enbd:</c>, <c>drbd:</c> before the target set the script block-NAME.</summary>
+    private void DeprecatedScriptPrefix(ReadOnlySpan<byte> name)
+    {
+        hadDeprecatedPrefix = true;
+        Span<byte> script = stackalloc byte[6 + name.Length];
+        "block-"u8.CopyTo(script);
+        name.CopyTo(script[6..]);
+        SaveString(DiskString.Script, script);
+    }
+
+    /// <summary><c>tapdisk: tap: tap2: aio: ioemu: file: phy:</c> are accepted and ignored.</summary>
+    private void IgnoredDeprecatedPrefix() => hadDeprecatedPrefix = true;
+
+    /// <summary>
+    /// A positional parameter: the first fills the target, then the format (or, after
+    /// an empty target, a vdev:devtype makes an empty CD-ROM), then the vdev, then the
+    /// access. Returns false when the spec must stop ("too many positional parameters").
+    /// After an earlier error, positional parameters are passed over in silence.
+    /// </summary>
+    private bool Positional(ReadOnlySpan<byte> text)
+    {
+        if (HasError)
+        {
+            // earlier errors may just lead to later ones
+        }
+        else if (Disk.PdevPath is null)
+        {
+            SaveString(DiskString.PdevPath, text);
+        }
+        else if (!hadDeprecatedPrefix && Disk.Format == DiskFormat.Unknown)
+        {
+            if (Disk.PdevPath.Length == 0 && VdevAndDevtype(text))
+            {
+                Disk.Format = DiskFormat.Empty;
+            }
+            else
+            {
+                SetFormat(text);
+            }
+        }
+        else if (Disk.Vdev is null)
+        {
+            if (!VdevAndDevtype(text))
+            {
+                SaveString(DiskString.Vdev, text);
+            }
+        }
+        else if (!accessSet)
+        {
+            accessSet = true;
+            SetAccess(text);
+        }
+        else
+        {
+            Error(text, "too many positional parameters");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// libxlutil's vdev_and_devtype: <c>VDEV:cdrom</c> or <c>VDEV:disk</c>, split at the
+    /// last colon. Returns false (doing nothing) when there is no colon.
+    /// </summary>
+    private bool VdevAndDevtype(ReadOnlySpan<byte> text)
+    {
+        int colon = text.LastIndexOf((byte)':');
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        SaveString(DiskString.Vdev, text[..colon]);
+        ReadOnlySpan<byte> type = text[(colon + 1)..];
+        if (type.SequenceEqual("cdrom"u8))
+        {
+            Disk.IsCdrom = 1;
+        }
+        else if (type.SequenceEqual("disk"u8))
+        {
+            Disk.IsCdrom = 0;
+        }
+        else
+        {
+            Error(type, "unknown deprecated type");
+        }
+
+        return true;
+    }
+}
