@@ -28,7 +28,7 @@
  * where N and M count the disks of ONE round that parsed and that failed
  * (N + M = number of input disks) and T is the wall time of all ROUNDS rounds
  * of the parse loop alone (CLOCK_MONOTONIC; reading input and building the
- * spec arrays are outside it), printed with printf "%.3f".
+ * spec arrays are outside it), printed with printf "%.6f".
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -230,7 +230,7 @@ static void run_timed(struct disk_input *disks, size_t count, long rounds)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec)
                      + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%zu parsed, %zu rejected, %.3f s\n", parsed, rejected, seconds);
+    printf("%zu parsed, %zu rejected, %.6f s\n", parsed, rejected, seconds);
     xlu_cfg_destroy(cfg);
     fclose(null);
 }
