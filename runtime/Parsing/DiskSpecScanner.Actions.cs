@@ -96,18 +96,19 @@ partial class DiskSpecScanner
 
     /// <summary>
     /// libxlutil's savestring: a string already set to something non-empty is an
-    /// "X respecified" error (and keeps its value); an empty one is overwritten silently.
+    /// "OPTION respecified" error (and keeps its value); an empty one is overwritten silently.
+    /// Returns the field's new value, so a rule reads <c>Disk.F = SaveString("name", Disk.F, value);</c>
+    /// and a new string option is that one line in grammar/disk.l and nothing else.
     /// </summary>
-    private void SaveString(DiskString field, ReadOnlySpan<byte> value)
+    private string? SaveString(string option, string? current, ReadOnlySpan<byte> value)
     {
-        string? current = field.Get(Disk);
         if (!string.IsNullOrEmpty(current))
         {
-            Error(value, field.OptionName() + " respecified");
-            return;
+            Error(value, option + " respecified");
+            return current;
         }
 
-        field.Set(Disk, Encoding.UTF8.GetString(value));
+        return Encoding.UTF8.GetString(value);
     }
 
     /// <summary>libxlutil's setaccess: r/ro read-only; rw/w/empty read-write.</summary>
@@ -214,7 +215,7 @@ partial class DiskSpecScanner
         Span<byte> script = stackalloc byte[6 + name.Length];
         "block-"u8.CopyTo(script);
         name.CopyTo(script[6..]);
-        SaveString(DiskString.Script, script);
+        Disk.Script = SaveString("script", Disk.Script, script);
     }
 
     /// <summary><c>tapdisk: tap: tap2: aio: ioemu: file: phy:</c> are accepted and ignored.</summary>
@@ -234,7 +235,7 @@ partial class DiskSpecScanner
         }
         else if (Disk.PdevPath is null)
         {
-            SaveString(DiskString.PdevPath, text);
+            Disk.PdevPath = SaveString("target", Disk.PdevPath, text);
         }
         else if (!hadDeprecatedPrefix && Disk.Format == DiskFormat.Unknown)
         {
@@ -251,7 +252,7 @@ partial class DiskSpecScanner
         {
             if (!VdevAndDevtype(text))
             {
-                SaveString(DiskString.Vdev, text);
+                Disk.Vdev = SaveString("vdev", Disk.Vdev, text);
             }
         }
         else if (!accessSet)
@@ -280,7 +281,7 @@ partial class DiskSpecScanner
             return false;
         }
 
-        SaveString(DiskString.Vdev, text[..colon]);
+        Disk.Vdev = SaveString("vdev", Disk.Vdev, text[..colon]);
         ReadOnlySpan<byte> type = text[(colon + 1)..];
         if (type.SequenceEqual("cdrom"u8))
         {
