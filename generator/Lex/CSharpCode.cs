@@ -1,0 +1,228 @@
+namespace Colo.Gen.Generator.Lex;
+
+/// <summary>
+/// Just enough C# lexing to find where an action ends: braces inside strings (regular,
+/// verbatim, interpolated, raw), character literals and comments do not count.
+/// </summary>
+internal static class CSharpCode
+{
+    /// <summary>The index of the '}' that closes the '{' at <paramref name="open"/>, or -1.</summary>
+    public static int FindClosingBrace(string text, int open)
+    {
+        int depth = 0;
+        int i = open;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '{')
+            {
+                depth++;
+                i++;
+            }
+            else if (c == '}')
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                i++;
+            }
+            else
+            {
+                int skipped = SkipNonCode(text, i);
+                i = skipped < 0 ? -1 : skipped > i ? skipped : i + 1;
+                if (i < 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when the text holds anything besides whitespace and comments.</summary>
+    public static bool HasCode(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (IsCommentStart(text, i))
+            {
+                int next = SkipNonCode(text, i);
+                if (next < 0)
+                {
+                    return true;
+                }
+
+                i = next;
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a <c>/*</c> comment is open at the end of the text.</summary>
+    public static bool EndsInsideComment(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                int close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return true;
+                }
+
+                i = close + 2;
+            }
+            else
+            {
+                int next = SkipNonCode(text, i);
+                i = next > i ? next : next < 0 ? text.Length : i + 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCommentStart(string text, int i) =>
+        text[i] == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*');
+
+    /// <summary>
+    /// If a comment, string or char literal starts at <paramref name="i"/>, returns the index
+    /// just after it (-1 when it never ends); otherwise returns <paramref name="i"/>.
+    /// </summary>
+    private static int SkipNonCode(string text, int i)
+    {
+        char c = text[i];
+        if (c == '/' && i + 1 < text.Length)
+        {
+            if (text[i + 1] == '/')
+            {
+                int eol = text.IndexOf('\n', i);
+                return eol < 0 ? text.Length : eol;
+            }
+
+            if (text[i + 1] == '*')
+            {
+                int close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                return close < 0 ? -1 : close + 2;
+            }
+
+            return i;
+        }
+
+        if (c == '\'')
+        {
+            int j = i + 1;
+            while (j < text.Length && text[j] != '\'' && text[j] != '\n')
+            {
+                j += text[j] == '\\' ? 2 : 1;
+            }
+
+            return j < text.Length && text[j] == '\'' ? j + 1 : -1;
+        }
+
+        // String prefixes: $, @, $@, @$, any number of $ before raw strings.
+        int k = i;
+        bool interpolated = false, verbatim = false;
+        while (k < text.Length && (text[k] == '$' || text[k] == '@'))
+        {
+            interpolated |= text[k] == '$';
+            verbatim |= text[k] == '@';
+            k++;
+        }
+
+        if (k >= text.Length || text[k] != '"')
+        {
+            return i;
+        }
+
+        if (k + 2 < text.Length && text[k + 1] == '"' && text[k + 2] == '"')
+        {
+            return SkipRawString(text, k);
+        }
+
+        return SkipString(text, k + 1, interpolated, verbatim);
+    }
+
+    private static int SkipRawString(string text, int k)
+    {
+        int quotes = 0;
+        while (k < text.Length && text[k] == '"')
+        {
+            quotes++;
+            k++;
+        }
+
+        string close = new('"', quotes);
+        int end = text.IndexOf(close, k, System.StringComparison.Ordinal);
+        return end < 0 ? -1 : end + quotes;
+    }
+
+    private static int SkipString(string text, int j, bool interpolated, bool verbatim)
+    {
+        while (j < text.Length)
+        {
+            char c = text[j];
+            if (c == '"')
+            {
+                if (verbatim && j + 1 < text.Length && text[j + 1] == '"')
+                {
+                    j += 2;
+                    continue;
+                }
+
+                return j + 1;
+            }
+
+            if (c == '\\' && !verbatim)
+            {
+                j += 2;
+                continue;
+            }
+
+            if (c == '\n' && !verbatim)
+            {
+                return -1;
+            }
+
+            if (interpolated && c == '{')
+            {
+                if (j + 1 < text.Length && text[j + 1] == '{')
+                {
+                    j += 2;
+                    continue;
+                }
+
+                // An interpolation hole holds code, which may hold strings and braces of its own.
+                int close = FindClosingBrace(text, j);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                j = close + 1;
+                continue;
+            }
+
+            j++;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,437 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Colo.Gen.Generator.Common;
+
+namespace Colo.Gen.Generator.Lex;
+
+/// <summary>The rules section and <c>%option</c> lines.</summary>
+internal sealed partial class RuleFileParser
+{
+    /// <summary>Options flex users write that have no meaning for a C# scanner: accepted silently.</summary>
+    private static readonly HashSet<string> NoEffectOptions = new(StringComparer.Ordinal)
+    {
+        "yywrap", "unput", "input", "batch", "interactive", "never-interactive", "always-interactive",
+        "fast", "full", "ecs", "meta-ecs", "align", "read", "perf-report", "verbose", "warn", "debug",
+        "reentrant", "bison-bridge", "bison-locations", "line", "prefix", "outfile", "header-file",
+        "header", "tables-file", "extra-type", "yyclass", "array", "pointer", "main", "8bit", "7bit",
+        "yymore", "posix-compat", "ansi-definitions", "ansi-prototypes", "backup", "trace", "stdinit",
+        "c++", "yylex", "noline", "default",
+    };
+
+    /// <summary>Options that change a flex scanner in ways this generator does not reproduce.</summary>
+    private static readonly HashSet<string> UnsupportedOptions = new(StringComparer.Ordinal)
+    {
+        "yylineno", "stack", "reject", "unistd", "lex-compat",
+    };
+
+    private sealed record PendingRule(
+        string PatternText, RulePattern? Pattern, List<int>? Conditions, CodeBlock? Action, bool IsBar, LocationInfo Location);
+
+    private int ParseRulesSection(int line)
+    {
+        var scopes = new List<List<int>>();
+        while (line < LineCount)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            string s = Line(line);
+            if (s.StartsWith("%%", StringComparison.Ordinal))
+            {
+                return line + 1;
+            }
+
+            string trimmed = s.Trim();
+            if (trimmed.Length == 0)
+            {
+                line++;
+            }
+            else if (s.StartsWith("%{", StringComparison.Ordinal))
+            {
+                var block = new List<CodeBlock>();
+                line = ReadPercentBlock(line, block);
+                if (_rules.Count == 0)
+                {
+                    _prologue.AddRange(block);
+                }
+                else if (block.Any(b => CSharpCode.HasCode(b.Text)))
+                {
+                    Report(LexDiagnostics.StrayCode, line - 1, 0);
+                }
+            }
+            else if (trimmed == "}" && scopes.Count > 0)
+            {
+                scopes.RemoveAt(scopes.Count - 1);
+                line++;
+            }
+            else if (char.IsWhiteSpace(s[0]) && (scopes.Count == 0 || trimmed.StartsWith("/*", StringComparison.Ordinal) || trimmed.StartsWith("//", StringComparison.Ordinal)))
+            {
+                line = ReadIndented(line, _rules.Count == 0 ? _prologue : null);
+            }
+            else
+            {
+                line = ReadRule(line, s, scopes);
+            }
+        }
+
+        return line;
+    }
+
+    private int ReadRule(int line, string s, List<List<int>> scopes)
+    {
+        int col = 0;
+        while (col < s.Length && char.IsWhiteSpace(s[col]))
+        {
+            col++;
+        }
+
+        List<int>? conditions = scopes.Count > 0 ? new List<int>(scopes.SelectMany(x => x).Distinct()) : null;
+        if (s[col] == '<' && string.CompareOrdinal(s, col, "<<EOF>>", 0, 7) != 0)
+        {
+            int close = s.IndexOf('>', col);
+            if (close < 0)
+            {
+                Report(LexDiagnostics.MalformedLine, line, col, "A start-condition prefix '<' has no closing '>'");
+                return line + 1;
+            }
+
+            conditions ??= new List<int>();
+            int offset = col + 1;
+            foreach (string name in s.Substring(col + 1, close - col - 1).Split(','))
+            {
+                string n = name.Trim();
+                if (n == "*")
+                {
+                    conditions.AddRange(_conditions.Select(c => c.Number));
+                }
+                else if (_conditions.FirstOrDefault(c => c.Name == n) is { } known)
+                {
+                    conditions.Add(known.Number);
+                }
+                else
+                {
+                    Report(LexDiagnostics.UnknownStartCondition, line, offset, n);
+                }
+
+                offset += name.Length + 1;
+            }
+
+            col = close + 1;
+            string rest = s.Substring(col).Trim();
+            if (rest == "{")
+            {
+                scopes.Add(conditions.Distinct().ToList());
+                return line + 1;
+            }
+        }
+
+        LocationInfo location = Location(line, col);
+        RulePattern? pattern;
+        string patternText;
+        if (string.CompareOrdinal(s, col, "<<EOF>>", 0, 7) == 0)
+        {
+            patternText = "<<EOF>>";
+            pattern = new RulePattern(EmptyNode.Instance, null, AtLineStart: false, IsEndOfFile: true);
+            col += 7;
+        }
+        else
+        {
+            int end = FindPatternEnd(s, col);
+            patternText = s.Substring(col, end - col);
+            pattern = ParsePattern(patternText, line, col);
+            col = end;
+        }
+
+        while (col < s.Length && char.IsWhiteSpace(s[col]))
+        {
+            col++;
+        }
+
+        string action = s.Substring(col);
+        int next = line + 1;
+        CodeBlock? code;
+        bool isBar = false;
+        if (action.Trim() == "|")
+        {
+            code = null;
+            isBar = true;
+        }
+        else if (action.StartsWith("{", StringComparison.Ordinal))
+        {
+            int open = _lineStarts[line] + col;
+            int close = CSharpCode.FindClosingBrace(_text, open);
+            if (close < 0)
+            {
+                Report(LexDiagnostics.UnterminatedAction, line, col);
+                return LineCount;
+            }
+
+            code = new CodeBlock(_text.Substring(open, close - open + 1), line, col);
+            next = LineOf(close) + 1;
+        }
+        else if (action.StartsWith("%{", StringComparison.Ordinal))
+        {
+            int open = _lineStarts[line] + col;
+            int close = _text.IndexOf("%}", open + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                Report(LexDiagnostics.UnterminatedCode, line, col, "%{", "%}");
+                return LineCount;
+            }
+
+            code = new CodeBlock(new string(' ', 2) + _text.Substring(open + 2, close - open - 2), line, col);
+            next = LineOf(close) + 1;
+        }
+        else
+        {
+            // A one-line action: the rest of the line (possibly empty: the text is discarded).
+            code = new CodeBlock(action, line, col);
+        }
+
+        _rules.Add(new PendingRule(patternText, pattern, conditions, code, isBar, location));
+        return next;
+    }
+
+    private RulePattern? ParsePattern(string text, int line, int col)
+    {
+        if (text.Length == 0)
+        {
+            Report(LexDiagnostics.BadPattern, line, col, "a rule needs a pattern before its action");
+            return null;
+        }
+
+        try
+        {
+            return RegexParser.ParseRule(text, name => _definitions.TryGetValue(name, out string? body) ? body : null, _caseless);
+        }
+        catch (RegexError error)
+        {
+            Report(error.IsUnknownDefinition ? LexDiagnostics.UnknownDefinition : LexDiagnostics.BadPattern, line, col + error.Offset, error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A pattern ends at the first whitespace outside quotes and brackets.</summary>
+    private static int FindPatternEnd(string s, int start)
+    {
+        int i = start;
+        bool quoted = false;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (c == '\\')
+            {
+                i += 2;
+                continue;
+            }
+
+            if (quoted)
+            {
+                quoted = c != '"';
+                i++;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == '[')
+            {
+                i = SkipClass(s, i);
+                continue;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return Math.Min(i, s.Length);
+    }
+
+    private static int SkipClass(string s, int i)
+    {
+        i++;
+        if (i < s.Length && s[i] == '^')
+        {
+            i++;
+        }
+
+        if (i < s.Length && s[i] == ']')
+        {
+            i++;
+        }
+
+        while (i < s.Length && s[i] != ']')
+        {
+            if (s[i] == '\\')
+            {
+                i += 2;
+            }
+            else if (s[i] == '[' && i + 1 < s.Length && s[i + 1] == ':')
+            {
+                int close = s.IndexOf(":]", i + 2, StringComparison.Ordinal);
+                i = close < 0 ? i + 1 : close + 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return Math.Min(i + 1, s.Length);
+    }
+
+    private void ReadOptions(int line, string s)
+    {
+        int i = "%option".Length;
+        while (i < s.Length)
+        {
+            while (i < s.Length && char.IsWhiteSpace(s[i]))
+            {
+                i++;
+            }
+
+            if (i >= s.Length)
+            {
+                break;
+            }
+
+            int start = i;
+            while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] != '=')
+            {
+                i++;
+            }
+
+            string name = s.Substring(start, i - start);
+            string? value = null;
+            if (i < s.Length && s[i] == '=')
+            {
+                i++;
+                if (i < s.Length && s[i] == '"')
+                {
+                    int close = s.IndexOf('"', i + 1);
+                    if (close < 0)
+                    {
+                        Report(LexDiagnostics.MalformedLine, line, i, "The value of %option " + name + " has no closing '\"'");
+                        return;
+                    }
+
+                    value = s.Substring(i + 1, close - i - 1);
+                    i = close + 1;
+                }
+                else
+                {
+                    int vs = i;
+                    while (i < s.Length && !char.IsWhiteSpace(s[i]))
+                    {
+                        i++;
+                    }
+
+                    value = s.Substring(vs, i - vs);
+                }
+            }
+
+            ApplyOption(line, start, name, value);
+        }
+    }
+
+    private void ApplyOption(int line, int column, string name, string? value)
+    {
+        switch (name)
+        {
+            case "class":
+            case "namespace":
+                if (value is null || !value.Split('.').All(IsIdentifier) || (name == "class" && value.Contains('.')))
+                {
+                    Report(LexDiagnostics.MalformedLine, line, column, "%option " + name + " needs a C# " + (name == "class" ? "class name" : "namespace") + ", as " + name + "=\"Name\"");
+                }
+                else if (name == "class")
+                {
+                    _className = value;
+                }
+                else
+                {
+                    _namespace = value;
+                }
+
+                return;
+            case "nodefault":
+                _noDefault = true;
+                return;
+            case "caseless":
+            case "case-insensitive":
+                _caseless = true;
+                return;
+            case "case-sensitive":
+                _caseless = false;
+                return;
+        }
+
+        string bare = name.StartsWith("no", StringComparison.Ordinal) ? name.Substring(2) : name;
+        if (UnsupportedOptions.Contains(name))
+        {
+            Report(LexDiagnostics.UnsupportedOption, line, column, name);
+        }
+        else if (!NoEffectOptions.Contains(name) && !NoEffectOptions.Contains(bare) && !UnsupportedOptions.Contains(bare) && !bare.StartsWith("yy", StringComparison.Ordinal))
+        {
+            Report(LexDiagnostics.UnknownOption, line, column, name);
+        }
+    }
+
+    /// <summary>Numbers the rules, gives each its start conditions, and points '|' actions at the action they share.</summary>
+    private EquatableArray<Rule> ResolveRules()
+    {
+        var rules = new List<Rule>();
+        var indexes = new int[_rules.Count];
+        int[] defaults = _conditions.Where(c => !c.Exclusive).Select(c => c.Number).ToArray();
+        for (int i = 0; i < _rules.Count; i++)
+        {
+            PendingRule p = _rules[i];
+            indexes[i] = -1;
+            if (p.Pattern is null)
+            {
+                continue;
+            }
+
+            int[] conditions = p.Conditions is { } listed
+                ? listed.Distinct().OrderBy(n => n).ToArray()
+                : p.Pattern.IsEndOfFile ? Array.Empty<int>() : defaults;
+            indexes[i] = rules.Count;
+            rules.Add(new Rule(rules.Count, p.PatternText, p.Pattern, conditions.ToEquatableArray(), p.Action, rules.Count, p.Location));
+        }
+
+        for (int i = 0; i < _rules.Count; i++)
+        {
+            if (!_rules[i].IsBar || indexes[i] < 0)
+            {
+                continue;
+            }
+
+            int target = -1;
+            bool found = false;
+            for (int j = i + 1; j < _rules.Count && !found; j++)
+            {
+                found = !_rules[j].IsBar;
+                target = found ? indexes[j] : -1;
+            }
+
+            if (!found)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(LexDiagnostics.BarActionAtEnd, _rules[i].Location));
+            }
+
+            if (target < 0)
+            {
+                // No action to share (reported above, or the next rule's pattern was bad).
+                target = indexes[i];
+            }
+
+            rules[indexes[i]] = rules[indexes[i]] with { ActionRule = target };
+        }
+
+        return rules.ToEquatableArray();
+    }
+}

@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Colo.Gen.Generator.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Colo.Gen.Generator.Lex;
+
+/// <summary>
+/// Reads a flex-style rule file: the definitions section (<c>%option</c>, <c>%x</c>/<c>%s</c>,
+/// <c>%{ %}</c>, <c>%top{ }</c>, <c>NAME regex</c>), the rules section (<c>&lt;SC,...&gt;</c>
+/// prefixes and scopes, <c>&lt;&lt;EOF&gt;&gt;</c>, brace actions spanning lines, one-line
+/// actions, <c>|</c>), and the user-code section. Problems become diagnostics at their
+/// line and column; reading goes on where it can.
+/// </summary>
+internal sealed partial class RuleFileParser
+{
+    private readonly string _path;
+    private readonly string _text;
+    private readonly CancellationToken _cancellation;
+    private readonly List<int> _lineStarts = new();
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
+    private readonly List<StartCondition> _conditions = new() { new StartCondition("INITIAL", 0, Exclusive: false) };
+    private readonly List<CodeBlock> _top = new();
+    private readonly List<CodeBlock> _members = new();
+    private readonly List<CodeBlock> _prologue = new();
+    private readonly List<PendingRule> _rules = new();
+    private string _className;
+    private string? _namespace;
+    private bool _noDefault;
+    private bool _caseless;
+
+    private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
+    {
+        _path = path;
+        _text = text;
+        _className = className;
+        _namespace = ns;
+        _cancellation = cancellation;
+        _lineStarts.Add(0);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                _lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    private int LineCount => _lineStarts.Count;
+
+    /// <summary>Reads a rule file. The model is null only when the file's structure could not be read at all.</summary>
+    public static Result<RuleFile> Parse(string path, string text, string? defaultNamespace, CancellationToken cancellation = default)
+    {
+        var parser = new RuleFileParser(path, text, DefaultClassName(path), defaultNamespace, cancellation);
+        RuleFile? model = parser.ParseFile();
+        return Result<RuleFile>.From(model, parser._diagnostics);
+    }
+
+    /// <summary>The class a file's scanner gets without <c>%option class</c>: <c>disk_spec.l</c> → <c>DiskSpecScanner</c>.</summary>
+    public static string DefaultClassName(string path)
+    {
+        string name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var sb = new System.Text.StringBuilder();
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (sb.Length == 0 || char.IsDigit(sb[0]))
+        {
+            sb.Insert(0, '_');
+        }
+
+        return sb.Append("Scanner").ToString();
+    }
+
+    private RuleFile? ParseFile()
+    {
+        int line = ParseDefinitionsSection();
+        if (line >= LineCount)
+        {
+            Report(LexDiagnostics.MalformedLine, LineCount - 1, 0, "The rule file has no '%%' line: a rule file is definitions, '%%', rules");
+            return null;
+        }
+
+        line = ParseRulesSection(line + 1);
+        if (line < LineCount)
+        {
+            // The user-code section: members of the scanner class.
+            int start = _lineStarts[line];
+            if (start < _text.Length)
+            {
+                _members.Add(new CodeBlock(_text.Substring(start), line, 0));
+            }
+        }
+
+        EquatableArray<Rule> rules = ResolveRules();
+        if (rules.Count == 0)
+        {
+            Report(LexDiagnostics.EmptyRuleFile, 0, 0);
+        }
+
+        return new RuleFile(
+            _path,
+            _className,
+            _namespace,
+            new ScannerOptions(_noDefault, _caseless),
+            _conditions.ToEquatableArray(),
+            _top.ToEquatableArray(),
+            _members.ToEquatableArray(),
+            _prologue.ToEquatableArray(),
+            rules);
+    }
+
+    /// <summary>Reads up to the first <c>%%</c> line; returns its line number (or the line count when missing).</summary>
+    private int ParseDefinitionsSection()
+    {
+        int line = 0;
+        while (line < LineCount)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            string s = Line(line);
+            if (s.StartsWith("%%", StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            if (s.StartsWith("%{", StringComparison.Ordinal))
+            {
+                line = ReadPercentBlock(line, _members);
+            }
+            else if (s.StartsWith("%top", StringComparison.Ordinal))
+            {
+                line = ReadTopBlock(line);
+            }
+            else if (s.StartsWith("%option", StringComparison.Ordinal))
+            {
+                ReadOptions(line, s);
+                line++;
+            }
+            else if (IsDirective(s, "%x") || IsDirective(s, "%s") || IsDirective(s, "%X") || IsDirective(s, "%S"))
+            {
+                ReadStartConditions(line, s);
+                line++;
+            }
+            else if (s.StartsWith("%array", StringComparison.Ordinal) || s.StartsWith("%pointer", StringComparison.Ordinal))
+            {
+                line++;
+            }
+            else if (s.StartsWith("%", StringComparison.Ordinal))
+            {
+                Report(LexDiagnostics.MalformedLine, line, 0, "Unknown directive '" + s.Split(' ', '\t')[0] + "'");
+                line++;
+            }
+            else if (s.Trim().Length == 0)
+            {
+                line++;
+            }
+            else if (char.IsWhiteSpace(s[0]))
+            {
+                line = ReadIndented(line, _members);
+            }
+            else if (s.StartsWith("/*", StringComparison.Ordinal))
+            {
+                line = SkipComment(line);
+            }
+            else
+            {
+                ReadDefinition(line, s);
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    private static bool IsDirective(string s, string name) =>
+        s.StartsWith(name, StringComparison.Ordinal) && (s.Length == name.Length || char.IsWhiteSpace(s[name.Length]));
+
+    private void ReadDefinition(int line, string s)
+    {
+        int i = 0;
+        while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '-'))
+        {
+            i++;
+        }
+
+        if (i == 0 || char.IsDigit(s[0]) || s[0] == '-')
+        {
+            Report(LexDiagnostics.MalformedLine, line, 0, "Expected a definition 'NAME pattern', an option or '%%'");
+            return;
+        }
+
+        string name = s.Substring(0, i);
+        string body = s.Substring(i).Trim();
+        if (body.Length == 0 || !char.IsWhiteSpace(s[i]))
+        {
+            Report(LexDiagnostics.MalformedLine, line, i, "Definition '" + name + "' has no pattern");
+            return;
+        }
+
+        if (_definitions.ContainsKey(name))
+        {
+            Report(LexDiagnostics.MalformedLine, line, 0, "Definition '" + name + "' is given twice");
+            return;
+        }
+
+        _definitions[name] = body;
+    }
+
+    private void ReadStartConditions(int line, string s)
+    {
+        bool exclusive = char.ToLowerInvariant(s[1]) == 'x';
+        int offset = 2;
+        foreach (string name in s.Substring(2).Split(new[] { ' ', '\t', ',' }, StringSplitOptions.None))
+        {
+            int column = offset;
+            offset += name.Length + 1;
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (!IsIdentifier(name))
+            {
+                Report(LexDiagnostics.MalformedLine, line, column, "'" + name + "' is not a start condition name");
+            }
+            else if (_conditions.Any(c => c.Name == name))
+            {
+                Report(LexDiagnostics.DuplicateStartCondition, line, column, name);
+            }
+            else
+            {
+                _conditions.Add(new StartCondition(name, _conditions.Count, exclusive));
+            }
+        }
+    }
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    /// <summary>Reads <c>%{ ... %}</c>; returns the line after <c>%}</c>.</summary>
+    private int ReadPercentBlock(int line, List<CodeBlock> into)
+    {
+        int first = line + 1;
+        for (int l = first; l < LineCount; l++)
+        {
+            if (Line(l).StartsWith("%}", StringComparison.Ordinal))
+            {
+                into.Add(new CodeBlock(Lines(first, l), first, 0));
+                return l + 1;
+            }
+        }
+
+        Report(LexDiagnostics.UnterminatedCode, line, 0, "%{", "%}");
+        return LineCount;
+    }
+
+    /// <summary>Reads <c>%top{ ... }</c> (brace-matched); returns the line after it.</summary>
+    private int ReadTopBlock(int line)
+    {
+        int open = _text.IndexOf('{', _lineStarts[line]);
+        if (open < 0 || LineOf(open) != line)
+        {
+            Report(LexDiagnostics.MalformedLine, line, 0, "'%top' must be followed by '{'");
+            return line + 1;
+        }
+
+        int close = CSharpCode.FindClosingBrace(_text, open);
+        if (close < 0)
+        {
+            Report(LexDiagnostics.UnterminatedCode, line, open - _lineStarts[line], "%top{", "}");
+            return LineCount;
+        }
+
+        int bodyLine = line + 1;
+        int bodyStart = Math.Min(_lineStarts[Math.Min(bodyLine, LineCount - 1)], close);
+        _top.Add(new CodeBlock(_text.Substring(bodyStart, close - bodyStart), LineOf(bodyStart), bodyStart - _lineStarts[LineOf(bodyStart)]));
+        return LineOf(close) + 1;
+    }
+
+    /// <summary>Reads indented lines (and the lines a comment opened there spans); returns the next line.</summary>
+    private int ReadIndented(int line, List<CodeBlock>? into)
+    {
+        int first = line;
+        int l = line;
+        do
+        {
+            l++;
+        }
+        while (l < LineCount && CSharpCode.EndsInsideComment(Lines(first, l)));
+
+        while (l < LineCount && Line(l).Length > 0 && char.IsWhiteSpace(Line(l)[0]) && Line(l).Trim().Length > 0 && into == _members)
+        {
+            l++;
+        }
+
+        string text = Lines(first, l);
+        if (into is not null)
+        {
+            into.Add(new CodeBlock(text, first, 0));
+        }
+        else if (CSharpCode.HasCode(text))
+        {
+            Report(LexDiagnostics.StrayCode, first, 0);
+        }
+
+        return l;
+    }
+
+    private int SkipComment(int line)
+    {
+        int start = _lineStarts[line];
+        int close = _text.IndexOf("*/", start + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            Report(LexDiagnostics.UnterminatedCode, line, 0, "/*", "*/");
+            return LineCount;
+        }
+
+        return LineOf(close) + 1;
+    }
+
+    private string Line(int line)
+    {
+        int start = _lineStarts[line];
+        int end = line + 1 < LineCount ? _lineStarts[line + 1] - 1 : _text.Length;
+        if (end > start && _text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return _text.Substring(start, Math.Max(0, end - start));
+    }
+
+    /// <summary>The text of lines [from, to), newlines included.</summary>
+    private string Lines(int from, int to)
+    {
+        int start = _lineStarts[Math.Min(from, LineCount - 1)];
+        int end = to < LineCount ? _lineStarts[to] : _text.Length;
+        return from >= LineCount ? string.Empty : _text.Substring(start, Math.Max(0, end - start));
+    }
+
+    private int LineOf(int offset)
+    {
+        int index = _lineStarts.BinarySearch(offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    private LocationInfo Location(int line, int column, int length = 0)
+    {
+        int offset = Math.Min(_text.Length, _lineStarts[Math.Min(line, LineCount - 1)] + column);
+        return new LocationInfo(
+            _path,
+            new TextSpan(offset, Math.Max(0, Math.Min(length, _text.Length - offset))),
+            new LinePositionSpan(new LinePosition(line, column), new LinePosition(line, column + length)));
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, int line, int column, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Location(Math.Max(0, line), column), args));
+}
