@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Colo.Gen.Generator.Tests.Scanner;
+
+/// <summary>
+/// Runs <see cref="ScannerGenerator"/> over a rule file through a real CSharpGeneratorDriver,
+/// compiles what it emits, and loads it, so tests scan with the scanner a user would get.
+/// </summary>
+internal sealed class ScannerHarness
+{
+    public const string RulePath = "/grammars/test.l";
+
+    private readonly Func<byte[], string> _scan;
+
+    private ScannerHarness(Func<byte[], string> scan, string source)
+    {
+        _scan = scan;
+        Source = source;
+    }
+
+    /// <summary>The generated C#.</summary>
+    public string Source { get; }
+
+    /// <summary>Generator diagnostics and compiler diagnostics of the generated code.</summary>
+    public static (ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Compiler, string[] Sources) Generate(string rules, string path = RulePath, params string[] extraSources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "ScannerUnderTest",
+            extraSources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Preview))),
+            Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ScannerGenerator().AsSourceGenerator() },
+            new AdditionalText[] { new TestAdditionalText(path, rules) },
+            new CSharpParseOptions(LanguageVersion.Preview));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        string[] sources = driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToArray();
+        return (generatorDiagnostics, output.GetDiagnostics(), sources);
+    }
+
+    /// <summary>
+    /// Builds a scanner from rules whose actions <c>return</c> a token number. Scanning returns
+    /// one line a token, "NUMBER HEXTEXT", and "JAM POSITION" if the scanner jams: the format
+    /// the flex-built C twin prints.
+    /// </summary>
+    public static ScannerHarness Build(string rules)
+    {
+        const string driverSource = """
+            public static class Harness
+            {
+                public static string Run(byte[] input)
+                {
+                    var scanner = new Grammars.T();
+                    scanner.SetInput(input);
+                    var sb = new System.Text.StringBuilder();
+                    for (int n = 0; n < 100000; n++)
+                    {
+                        int token = scanner.Lex();
+                        if (token == 0) break;
+                        if (token == Grammars.T.ScannerJammed)
+                        {
+                            sb.Append("JAM ").Append(scanner.JamPosition).Append('\n');
+                            break;
+                        }
+
+                        sb.Append(token).Append(' ').Append(System.Convert.ToHexString(scanner.TextSpan)).Append('\n');
+                    }
+
+                    return sb.ToString();
+                }
+            }
+            """;
+        string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + rules;
+        var compilation = CSharpCompilation.Create(
+            "ScannerUnderTest" + Guid.NewGuid().ToString("N"),
+            new[] { CSharpSyntaxTree.ParseText(driverSource) },
+            Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new TestAdditionalText(RulePath, withClass)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        string source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
+        image.Position = 0;
+        Assembly assembly = new AssemblyLoadContext("scanner", isCollectible: true).LoadFromStream(image);
+        MethodInfo run = assembly.GetType("Harness")!.GetMethod("Run")!;
+        return new ScannerHarness(run.CreateDelegate<Func<byte[], string>>(), source);
+    }
+
+    public string Scan(byte[] input) => _scan(input);
+
+    public string Scan(string input) => _scan(System.Text.Encoding.UTF8.GetBytes(input));
+
+    /// <summary>The tokens as (number, text) pairs, for readable assertions.</summary>
+    public IReadOnlyList<(int Rule, string Text)> Tokens(string input)
+    {
+        var tokens = new List<(int, string)>();
+        foreach (string line in Scan(input).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = line.Split(' ');
+            tokens.Add(parts[0] == "JAM"
+                ? (-1, "@" + parts[1])
+                : (int.Parse(parts[0]), System.Text.Encoding.UTF8.GetString(Convert.FromHexString(parts.Length > 1 ? parts[1] : ""))));
+        }
+
+        return tokens;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using Xunit;
+
+namespace Colo.Gen.Generator.Tests.Scanner;
+
+/// <summary>flex's matching rules, each on a grammar built for it, scanned by the generated scanner.</summary>
+public class ScannerSemanticsTests
+{
+    private static IReadOnlyList<(int, string)> Scan(string rules, string input) => ScannerHarness.Build(rules).Tokens(input);
+
+    [Fact]
+    public void LongestMatch_WinsOverEarlierRule()
+    {
+        const string rules = "%%\nab return 1;\n[a-z]+ return 2;\n. return 3;\n";
+        Assert.Equal(new[] { (2, "abc") }, Scan(rules, "abc"));
+    }
+
+    [Fact]
+    public void EqualLength_GoesToEarlierRule()
+    {
+        const string rules = "%%\nab return 1;\n[a-z]+ return 2;\n. return 3;\n";
+        Assert.Equal(new[] { (1, "ab"), (3, " "), (2, "a") }, Scan(rules, "ab a"));
+    }
+
+    [Fact]
+    public void RepeatCount_TakesAtMostItsUpperBound()
+    {
+        const string rules = "%%\na{2,3} return 1;\na return 2;\nb{2} return 3;\nb return 4;\n";
+        Assert.Equal(new[] { (1, "aaa"), (1, "aaa"), (2, "a"), (3, "bb"), (4, "b") }, Scan(rules, "aaaaaaabbb"));
+    }
+
+    [Fact]
+    public void NegatedClass_IncludesNewline_ButDotDoesNot()
+    {
+        const string rules = "%%\n[^a]+ return 1;\na.* return 2;\n";
+        Assert.Equal(new[] { (1, "x\ny"), (2, "ab"), (1, "\n") }, Scan(rules, "x\nyab\n"));
+    }
+
+    [Fact]
+    public void TrailingContext_VariableHeadAndOptionalTail_AsDiskWhitespaceRule()
+    {
+        const string rules = "%%\n[ \\t\\n]+/([^ \\t\\n].*)? return 1;\n[^ \\t\\n]+ return 2;\n";
+        Assert.Equal(new[] { (1, "  "), (2, "x"), (1, " \t"), (2, "y"), (1, " ") }, Scan(rules, "  x \ty "));
+    }
+
+    [Fact]
+    public void TrailingContext_DeprecatedPrefixShape_TokenIsTheHead()
+    {
+        const string rules = "%%\n(raw|qcow2?|vhd):/.* return 1;\n[a-z][a-z0-9]*:/([^a-z0-9].*)? return 2;\n[^:]+ return 3;\n: return 4;\n";
+        // The context of rule 2 is optional, so "x:" before a letter is a prefix too.
+        Assert.Equal(new[] { (1, "qcow2:"), (2, "x:"), (3, "y") }, Scan(rules, "qcow2:x:y"));
+        Assert.Equal(new[] { (2, "x:"), (4, ":") }, Scan(rules, "x::"));
+        Assert.Equal(new[] { (2, "foo:"), (3, "/x") }, Scan(rules, "foo:/x"));
+    }
+
+    [Fact]
+    public void TrailingContext_AmbiguousSplit_TakesLongestHead()
+    {
+        // "abc" splits as a|bc and ab|c; POSIX (and re2c's tagged DFAs) give the longest head.
+        const string rules = "%%\n(a|ab)/(bc|c) return 1;\n. return 2;\n";
+        Assert.Equal(new[] { (1, "ab"), (2, "c") }, Scan(rules, "abc"));
+
+        // x+/x+y on xxxy: heads x and xx both leave a matching context; xx wins.
+        const string more = "%%\nx+/x+y return 1;\n. return 2;\n";
+        Assert.Equal(new[] { (1, "xx"), (2, "x"), (2, "y") }, Scan(more, "xxxy"));
+    }
+
+    [Fact]
+    public void TrailingContext_FixedLengthParts_SplitDirectly()
+    {
+        const string rules = "%%\n[a-z]+/[0-9] return 1;\nab/c* return 2;\n[a-z0-9] return 3;\n";
+        Assert.Equal(new[] { (1, "abc"), (3, "1") }, Scan(rules, "abc1"));
+        Assert.Equal(new[] { (2, "ab"), (3, "c"), (3, "c") }, Scan(rules, "abcc"));
+    }
+
+    [Fact]
+    public void More_IntoExclusiveCondition_KeepsTheStrayCharacter_AsDiskLexerrRule()
+    {
+        const string rules = "%x ERR\n%%\n[a-z]+ return 1;\n. { Begin(ERR); More(); }\n<ERR>.* { Begin(INITIAL); return 9; }\n";
+        Assert.Equal(new[] { (1, "ab"), (9, "=cd,e") }, Scan(rules, "ab=cd,e"));
+    }
+
+    [Fact]
+    public void ExclusiveCondition_HidesUnprefixedRules_InclusiveDoesNot()
+    {
+        const string rules = "%x X\n%s S\n%%\na return 1;\nx { Begin(X); return 2; }\ns { Begin(S); return 3; }\n<X>a return 4;\n<X,S>b return 5;\n<*>q { Begin(INITIAL); return 6; }\n";
+        Assert.Equal(new[] { (1, "a"), (2, "x"), (4, "a"), (5, "b"), (6, "q"), (3, "s"), (1, "a"), (5, "b") }, Scan(rules, "axabqsab"));
+    }
+
+    [Fact]
+    public void NoDefault_ReportsTheJamPosition()
+    {
+        const string rules = "%option nodefault\n%%\na return 1;\n";
+        Assert.Equal(new[] { (1, "a"), (-1, "@1") }, Scan(rules, "ab"));
+    }
+
+    [Fact]
+    public void LineAnchors_MatchAtLineStartAndBeforeNewline()
+    {
+        const string rules = "%%\n^a return 1;\na return 2;\nb$ return 3;\nb return 4;\n\\n return 5;\n";
+        Assert.Equal(new[] { (1, "a"), (2, "a"), (5, "\n"), (1, "a"), (3, "b"), (5, "\n"), (4, "b") }, Scan(rules, "aa\nab\nb"));
+    }
+
+    [Fact]
+    public void EndOfFileAction_RunsOncePerCondition()
+    {
+        const string rules = "%x DONE\n%%\na return 1;\n<<EOF>> { if (StartCondition == DONE) return 0; Begin(DONE); return 7; }\n";
+        Assert.Equal(new[] { (1, "a"), (7, "") }, Scan(rules, "a"));
+    }
+
+    [Fact]
+    public void Less_GivesTheRestBack()
+    {
+        const string rules = "%%\nabc { Less(1); return 1; }\nbc return 2;\n";
+        Assert.Equal(new[] { (1, "a"), (2, "bc") }, Scan(rules, "abc"));
+    }
+
+    [Fact]
+    public void Definitions_Caseless_QuotesAndEscapes()
+    {
+        const string rules = "%option caseless\nDIGIT [0-9]\n%%\n{DIGIT}+ return 1;\nabc return 2;\n\"a+b\" return 3;\n\\x41\\102 return 4;\n[[:space:]] return 5;\n";
+        Assert.Equal(new[] { (1, "42"), (5, " "), (2, "AbC"), (3, "A+b"), (4, "ab") }, Scan(rules, "42 AbCA+bab"));
+    }
+
+    [Fact]
+    public void BarAction_SharesTheNextRulesAction()
+    {
+        const string rules = "%%\na |\nb return 1;\nc return 2;\n";
+        Assert.Equal(new[] { (1, "a"), (1, "b"), (2, "c") }, Scan(rules, "abc"));
+    }
+
+    [Fact]
+    public void NonAsciiInput_ScansAsUtf8Bytes()
+    {
+        const string rules = "%%\n[a-z]+ return 1;\n. return 2;\n";
+        Assert.Equal(new[] { (1, "a"), (2, "\uFFFD"), (2, "\uFFFD"), (1, "b") }, Scan(rules, "a\u00e9b"));
+    }
+
+    [Fact]
+    public void EmptyHead_WithoutReturn_JamsInsteadOfLooping()
+    {
+        const string rules = "%%\na*/b { }\nb return 2;\n";
+        Assert.Equal(new[] { (-1, "@0") }, Scan(rules, "b"));
+    }
+}
