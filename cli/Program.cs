@@ -31,6 +31,7 @@ public static class Program
         var root = new RootCommand("Parse xl disk specifications exactly as Xen's libxlutil does, and build the QEMU arguments for COLO disk replication.")
         {
             ParseCommand.Create(io),
+            QemuArgsCommand.Create(io),
         };
 
         int status = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Threading.Tasks;
+using Colo.Gen.Backends;
 using Colo.Gen.Qmp;
 using Colo.Gen.Tests.Infrastructure;
 using Xunit;
@@ -34,9 +35,9 @@ public sealed class ColoReplicationEndToEndTests
             ReplicationStatus primaryStatus;
             ReplicationStatus secondaryStatus;
             await using (QemuProcess secondary = await QemuProcess.StartAsync(dir.FullName, "secondary",
-                UpstreamDriveArguments.ColoSecondaryIde(0, secondaryImage, "raw", Export, active, hidden), TestContext.Current.CancellationToken))
+                BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
             await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
-                UpstreamDriveArguments.ColoPrimaryIde(0, primaryImage, "raw", Export), TestContext.Current.CancellationToken))
+                BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
             {
                 var onSecondary = new ColoReplication(secondary.Qmp);
                 var onPrimary = new ColoReplication(primary.Qmp);
@@ -75,9 +76,11 @@ public sealed class ColoReplicationEndToEndTests
         try
         {
             string primaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "primary.raw"), "raw");
+            string active = Path.Combine(dir.FullName, "active.qcow2");
+            string hidden = Path.Combine(dir.FullName, "hidden.qcow2");
             int port = QemuProcess.FreeLoopbackPort();
             await using QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
-                UpstreamDriveArguments.ColoPrimaryIde(0, primaryImage, "raw", Export), TestContext.Current.CancellationToken);
+                BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken);
 
             QmpException error = await Assert.ThrowsAsync<QmpException>(() =>
                 new ColoReplication(primary.Qmp).StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken));

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Colo.Gen.Backends;
 using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
@@ -26,10 +27,8 @@ public sealed class QemuDiskArgumentTests
             string ide = QemuProcess.CreateImage(Path.Combine(dir.FullName, "ide.qcow2"), "qcow2");
             string scsi = QemuProcess.CreateImage(Path.Combine(dir.FullName, "scsi.raw"), "raw");
             string iso = QemuProcess.CreateImage(Path.Combine(dir.FullName, "cd.iso"), "raw", "1M");
-            IEnumerable<string> arguments = UpstreamDriveArguments.IdeDisk(0, ide, "qcow2")
-                .Concat(UpstreamDriveArguments.ScsiController())
-                .Concat(UpstreamDriveArguments.ScsiDisk(1, scsi, "raw"))
-                .Concat(UpstreamDriveArguments.Cdrom(2, 5632, iso, "raw"));
+            IEnumerable<string> arguments = BuiltDiskArguments.For(
+                ColoRole.Primary, $"format=qcow2,vdev=hda,target={ide}", $"vdev=sdb,target={scsi}", $"vdev=hdc,devtype=cdrom,target={iso}");
 
             await using QemuProcess qemu = await QemuProcess.StartAsync(dir.FullName, "disks", arguments, TestContext.Current.CancellationToken);
             Dictionary<string, JsonObject> blocks = await QueryBlockAsync(qemu);
@@ -58,7 +57,7 @@ public sealed class QemuDiskArgumentTests
         try
         {
             string odd = QemuProcess.CreateImage(Path.Combine(dir.FullName, "a,b,if=none,id=x.img"), "raw");
-            await using QemuProcess qemu = await QemuProcess.StartAsync(dir.FullName, "commas", UpstreamDriveArguments.IdeDisk(0, odd, "raw"), TestContext.Current.CancellationToken);
+            await using QemuProcess qemu = await QemuProcess.StartAsync(dir.FullName, "commas", BuiltDiskArguments.For(ColoRole.Primary, $"vdev=hda,target={odd}"), TestContext.Current.CancellationToken);
             Dictionary<string, JsonObject> blocks = await QueryBlockAsync(qemu);
 
             Assert.Equal(["ide0-hd0"], blocks.Keys);

@@ -10,6 +10,7 @@ namespace Colo.Gen.Cli;
 /// </summary>
 internal static class QemuArgsCommand
 {
+    /// <summary>Builds the command; it writes to <paramref name="io"/>.</summary>
     public static Command Create(CommandStreams io)
     {
         var disks = new Argument<string[]>("DISK")
@@ -58,10 +59,22 @@ internal static class QemuArgsCommand
                 return 1;
             }
 
+            // libxl_domain_create_new makes this host the primary; a restore from a COLO
+            // checkpoint stream makes it the secondary. Then setdefault and the backend choice.
             ColoRoles.Assign(parsedDisks, result.GetValue(coloRestore) ? ColoRole.Secondary : ColoRole.Primary);
             foreach (DiskDevice disk in parsedDisks)
             {
-                DiskDefaults.Apply(disk);
+                BackendSelection selection = DiskDefaults.Apply(disk, LinuxHostProbe.Instance);
+                if (!selection.Succeeded)
+                {
+                    io.Error.WriteLine(selection.Error);
+                    failures++;
+                }
+            }
+
+            if (failures > 0)
+            {
+                return 1;
             }
 
             QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;

@@ -1,0 +1,77 @@
+using System;
+using System.Globalization;
+
+namespace Colo.Gen.Backends;
+
+/// <summary>
+/// Where the secondary's NBD server listens and what it exports: upstream Xen's
+/// <c>colo-host</c>, <c>colo-port</c>, <c>colo-export</c>, or the seed's single
+/// <c>colo-params=HOST:PORT:exportname=NAME</c>.
+/// </summary>
+/// <param name="Host">The secondary's address.</param>
+/// <param name="Port">The NBD port, as written.</param>
+/// <param name="Export">The NBD export name (the secondary's drive id).</param>
+public sealed record ColoAddress(string Host, string Port, string Export)
+{
+    private const string ExportPrefix = "exportname=";
+
+    /// <summary>
+    /// True when the disk names an address at all, valid or not: what the seed's qdisk rule
+    /// checks (<c>colo_params</c> set), or all three upstream fields set.
+    /// </summary>
+    /// <param name="disk">The disk.</param>
+    public static bool IsGiven(DiskDevice disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        return disk.ColoParams is not null || HasUpstreamFields(disk);
+    }
+
+    /// <summary>
+    /// The disk's address: the upstream fields when all three are set, else the seed's
+    /// <c>colo-params</c> split as the seed's <c>parse_colo_params</c> splits it.
+    /// Null when neither gives one.
+    /// </summary>
+    /// <param name="disk">The disk.</param>
+    public static ColoAddress? Of(DiskDevice disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        if (HasUpstreamFields(disk))
+        {
+            return new ColoAddress(disk.ColoHost!, disk.ColoPort.ToString(CultureInfo.InvariantCulture), disk.ColoExport!);
+        }
+
+        return disk.ColoParams is null ? null : ParseSeedParams(disk.ColoParams);
+    }
+
+    /// <summary>
+    /// The seed's <c>parse_colo_params</c>: HOST up to the first colon, PORT up to the next,
+    /// then the literal <c>exportname=</c> and the name; each part non-empty, or null.
+    /// </summary>
+    /// <param name="coloParams">The <c>colo-params</c> value.</param>
+    public static ColoAddress? ParseSeedParams(string coloParams)
+    {
+        ArgumentNullException.ThrowIfNull(coloParams);
+        int first = coloParams.IndexOf(':', StringComparison.Ordinal);
+        if (first <= 0)
+        {
+            return null;
+        }
+
+        int second = coloParams.IndexOf(':', first + 1);
+        if (second <= first + 1)
+        {
+            return null;
+        }
+
+        string rest = coloParams[(second + 1)..];
+        if (!rest.StartsWith(ExportPrefix, StringComparison.Ordinal) || rest.Length == ExportPrefix.Length)
+        {
+            return null;
+        }
+
+        return new ColoAddress(coloParams[..first], coloParams[(first + 1)..second], rest[ExportPrefix.Length..]);
+    }
+
+    private static bool HasUpstreamFields(DiskDevice disk) =>
+        disk.ColoHost is not null && disk.ColoPort != 0 && disk.ColoExport is not null;
+}
