@@ -1,8 +1,43 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using BenchmarkDotNet.Running;
 
 namespace Colo.Gen.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// BenchmarkDotNet's switcher, plus two plain modes bench/compare-flex.sh uses to time this
+    /// scanner next to the flex-built one on the same file:
+    /// <c>write-scan-input PATH</c> and <c>scan-time PATH ROUNDS</c>.
+    /// </summary>
+    private static void Main(string[] args)
+    {
+        if (args.Length == 2 && args[0] == "write-scan-input")
+        {
+            File.WriteAllBytes(args[1], BenchmarkCorpus.OneMegabyteOfSpecs());
+            return;
+        }
+
+        if (args.Length == 3 && args[0] == "scan-time")
+        {
+            byte[] input = File.ReadAllBytes(args[1]);
+            int rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
+            var scanner = new DiskTokenScanner();
+            int tokens = ScannerThroughputBenchmarks.ScanAll(scanner, input);
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < rounds; i++)
+            {
+                tokens = ScannerThroughputBenchmarks.ScanAll(scanner, input);
+            }
+
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tokens} tokens a pass, {seconds:F6} s, {input.Length * (double)rounds / seconds / 1e6:F1} MB/s"));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
