@@ -19,6 +19,8 @@ internal sealed class IdlParser
     private readonly bool _bracketsBroken;
     private int _pos;
     private int _depth;
+    private int _statementLine;
+    private readonly HashSet<int> _linesWithTokenErrors = new();
 
     private const int MaxDepth = 100;
 
@@ -27,6 +29,10 @@ internal sealed class IdlParser
         _tokens = tokens;
         _diagnostics = diagnostics;
         _bracketsBroken = diagnostics.Exists(d => d.Descriptor == IdlDiagnostics.MissingBracket);
+        foreach (DiagnosticInfo d in diagnostics)
+        {
+            _linesWithTokenErrors.Add(d.Location?.LineSpan.Start.Line ?? 0);
+        }
     }
 
     /// <summary>Tokenizes and parses one file. Never throws for any input.</summary>
@@ -62,6 +68,7 @@ internal sealed class IdlParser
     private IdlStatement ParseStatement()
     {
         IdlToken first = Current;
+        _statementLine = first.Location.LineSpan.Start.Line;
         string? target = null;
         if (first.Kind == IdlTokenKind.Name && _tokens[_pos + 1].Is("="))
         {
@@ -263,10 +270,15 @@ internal sealed class IdlParser
     private void Fail(string expected)
     {
         IdlToken found = Current;
-        bool atEnd = found.Kind is IdlTokenKind.EndOfFile || (found.Kind == IdlTokenKind.NewLine && _tokens[_pos + 1].Kind == IdlTokenKind.EndOfFile);
-        if (!(atEnd && _bracketsBroken))
+        bool lexicalErrorInStatement = false;
+        for (int line = _statementLine; line <= found.Location.LineSpan.Start.Line; line++)
         {
-            // An unclosed bracket was already reported where it opened; the end of file it runs into is no news.
+            lexicalErrorInStatement |= _linesWithTokenErrors.Contains(line);
+        }
+
+        if (!_bracketsBroken && !lexicalErrorInStatement)
+        {
+            // A bracket error or a bad character already explains why the tokens that follow make no sense.
             _diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.UnexpectedToken, found.Location, expected, found.Describe()));
         }
 

@@ -143,8 +143,12 @@ internal sealed class IdlTokenizer
             }
         }
 
-        foreach (IdlToken bracket in _open)
+        // An unterminated string has usually swallowed the closing brackets; it is the one error to report.
+        bool stringSwallowedClosers = _diagnostics.Exists(d => d.Descriptor == IdlDiagnostics.UnterminatedString);
+        if (_open.Count > 0 && !stringSwallowedClosers)
         {
+            // The innermost bracket is the first that should have been closed; the outer ones follow from it.
+            IdlToken bracket = _open.Peek();
             _diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.MissingBracket, bracket.Location, bracket.Text, Closer(bracket.Text[0]).ToString()));
         }
 
@@ -156,6 +160,19 @@ internal sealed class IdlTokenizer
         Add(IdlTokenKind.EndOfFile, "", 0, _pos, 0);
     }
 
+    private bool HasOpener(char closer)
+    {
+        foreach (IdlToken open in _open)
+        {
+            if (Closer(open.Text[0]) == closer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static char Closer(char open) => open switch { '(' => ')', '[' => ']', _ => '}' };
 
     private void Close(char c)
@@ -164,12 +181,22 @@ internal sealed class IdlTokenizer
         {
             _open.Pop();
         }
+        else if (HasOpener(c))
+        {
+            // The closer matches an outer bracket: the inner ones were never closed.
+            while (Closer(_open.Peek().Text[0]) != c)
+            {
+                IdlToken inner = _open.Pop();
+                _diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.MissingBracket, inner.Location, inner.Text, Closer(inner.Text[0]).ToString()));
+            }
+
+            _open.Pop();
+        }
         else
         {
-            // A closer with no matching opener: report it here and keep it out of the stream.
+            // A closer with no opener at all: report it here and keep it out of the stream.
             IdlToken found = new(IdlTokenKind.Punctuation, c.ToString(), 0, At(_pos, 1));
-            string expected = _open.Count > 0 ? "'" + Closer(_open.Peek().Text[0]) + "'" : "a statement";
-            _diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.UnexpectedToken, found.Location, expected, found.Describe()));
+            _diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.UnexpectedToken, found.Location, "a statement", found.Describe()));
             _pos++;
             return;
         }
