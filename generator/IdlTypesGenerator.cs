@@ -125,7 +125,14 @@ public sealed class IdlTypesGenerator : IIncrementalGenerator
         catch (ArgumentException)
         {
             // Two .idl files of the same name in different folders: the second gets its path's hash in its hint name.
-            context.AddSource(source.HintName.Replace(".idl.g.cs", "." + StableHash(source.FilePath) + ".idl.g.cs"), text);
+            try
+            {
+                context.AddSource(source.HintName.Replace(".idl.g.cs", "." + StableHash(source.FilePath) + ".idl.g.cs"), text);
+            }
+            catch (ArgumentException e)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(IdlDiagnostics.InternalError, LocationInfo.At(source.FilePath, 0, 0, 0), source.FilePath, e.Message).ToDiagnostic());
+            }
         }
     }
 
