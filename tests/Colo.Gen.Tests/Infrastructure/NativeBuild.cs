@@ -27,6 +27,17 @@ public static class NativeBuild
         return Build(Path.Combine("tests", "native", "xlu-oracle", "xlu-oracle.c"), "xlu-oracle", "-lxlutil", "-lxenlight");
     }
 
+    /// <summary>
+    /// The libxl JSON oracle (tests/native/disk-json-oracle/disk-json-oracle.c), built against
+    /// Debian's libxen-dev. Skips (or fails under COLO_GEN_REQUIRE_TOOLS=1) without gcc or libxen-dev.
+    /// </summary>
+    public static string DiskJsonOracle()
+    {
+        RequiredTool.NeedExecutable("gcc", "gcc");
+        RequiredTool.NeedFile("/usr/include/libxl.h", "libxen-dev");
+        return Build(Path.Combine("tests", "native", "disk-json-oracle", "disk-json-oracle.c"), "disk-json-oracle", "-lxenlight");
+    }
+
     /// <summary>The repository root: the nearest ancestor of the test binaries holding Colo.Gen.sln.</summary>
     public static string RepositoryRoot()
     {

@@ -1,0 +1,23 @@
+namespace Colo.Gen.Generator;
+
+/// <summary>
+/// The names of the incremental pipeline steps, so tests can check which steps ran again
+/// (<c>Cached</c>/<c>Unchanged</c>) after an edit.
+/// </summary>
+public static class TrackingNames
+{
+    /// <summary>The .idl AdditionalFiles.</summary>
+    public const string IdlFiles = nameof(IdlFiles);
+
+    /// <summary>An .idl file's text with the options that apply to it (namespace, macros).</summary>
+    public const string IdlInput = nameof(IdlInput);
+
+    /// <summary>The parsed type model with its diagnostics.</summary>
+    public const string IdlModel = nameof(IdlModel);
+
+    /// <summary>The diagnostics alone.</summary>
+    public const string IdlDiagnostics = nameof(IdlDiagnostics);
+
+    /// <summary>The generated source.</summary>
+    public const string IdlSource = nameof(IdlSource);
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Colo.Gen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Colo.Gen.Generator.Tests;
+
+/// <summary>The IDL pipeline caches: a second run, or an edit of C# code, re-runs no parse and no emit.</summary>
+public class IdlIncrementalTests
+{
+    private static readonly string[] Steps = { TrackingNames.IdlInput, TrackingNames.IdlModel, TrackingNames.IdlDiagnostics, TrackingNames.IdlSource };
+
+    [Fact]
+    public void SecondRun_AndACSharpEdit_LeaveEveryStepCachedOrUnchanged()
+    {
+        string idl = File.ReadAllText(IdlGeneratorHarness.RepositoryFile("grammar", "libxl_types.idl"));
+        var file = new InMemoryAdditionalText("/p/libxl_types.idl", idl);
+        GeneratorDriver driver = IdlGeneratorHarness.CreateDriver(new[] { file }, rootNamespace: "P");
+        CSharpCompilation compilation = IdlGeneratorHarness.EmptyCompilation();
+
+        driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        Assert.Single(first.GeneratedSources);
+        AssertHoldsNoCompilerObjects(first);
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Edited { }", cancellationToken: TestContext.Current.CancellationToken));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        foreach (string step in Steps)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), step + " is not tracked");
+            Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + o.Reason));
+        }
+    }
+
+    [Fact]
+    public void EditingTheIdl_RerunsItsParse()
+    {
+        var original = new InMemoryAdditionalText("/p/a.idl", "e = Enumeration(\"e\", [(0, \"A\")])\n");
+        var driver = IdlGeneratorHarness.CreateDriver(new[] { original });
+        driver = driver.RunGenerators(IdlGeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
+        driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText("/p/a.idl", "e = Enumeration(\"e\", [(0, \"B\")])\n"));
+        driver = driver.RunGenerators(IdlGeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.IdlSource].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("B = 0", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    private static void AssertHoldsNoCompilerObjects(GeneratorRunResult result)
+    {
+        foreach (string step in Steps)
+        {
+            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                Walk(output.Value, 0);
+            }
+        }
+    }
+
+    private static void Walk(object? value, int depth)
+    {
+        if (value is null || depth > 12 || value is string || value.GetType().IsPrimitive || value is Enum)
+        {
+            return;
+        }
+
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or SyntaxTree or AdditionalText or Microsoft.CodeAnalysis.Text.SourceText or Diagnostic, value.GetType() + " in a pipeline model");
+        if (value is IEnumerable items)
+        {
+            foreach (object? item in items)
+            {
+                Walk(item, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.GetType().Namespace?.StartsWith("Colo.Gen", StringComparison.Ordinal) == true)
+        {
+            foreach (PropertyInfo p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (p.GetIndexParameters().Length == 0)
+                {
+                    Walk(p.GetValue(value), depth + 1);
+                }
+            }
+        }
+    }
+}
