@@ -7,7 +7,7 @@ namespace Colo.Gen.Generator.Emit;
 /// <summary>The scanner's state and the members actions and callers use.</summary>
 internal static partial class ScannerEmitter
 {
-    private static void WriteState(SourceWriter w, RuleFile file, ScannerAutomaton a)
+    private static void WriteState(SourceWriter w, RuleFile file, ScannerTableLayout t)
     {
         w.Line();
         foreach (StartCondition condition in file.StartConditions)
@@ -27,9 +27,11 @@ internal static partial class ScannerEmitter
         w.Line("private int yyTokenLength;");
         w.Line("private int yyStartCondition;");
         w.Line("private bool yyMore;");
-        if (a.AuxStateCount > 1)
+        w.Line("private int yyLineFrom;");
+        w.Line("private int yyLineTo = -1;");
+        if (t.Aux.Count > 0)
         {
-            w.Line("private bool[] yyMarks = new bool[64];");
+            w.Line("private byte[] yyMarks = new byte[64];");
         }
 
         w.Line();
@@ -125,56 +127,223 @@ internal static partial class ScannerEmitter
             w.Line("yyTokenLength = 0;");
             w.Line("yyStartCondition = INITIAL;");
             w.Line("yyMore = false;");
+            w.Line("yyLineFrom = 0;");
+            w.Line("yyLineTo = -1;");
             w.Line("IsJammed = false;");
             w.Line("JamPosition = 0;");
         }
     }
 
-    private static void WriteFindHead(SourceWriter w, ScannerAutomaton a)
+    /// <summary>The line-run helpers: where the newline-free stretch around a position begins and ends, cached.</summary>
+    private static void WriteLineRuns(SourceWriter w)
     {
-        string classCount = a.ClassCount.ToString(CultureInfo.InvariantCulture);
+        w.Line();
+        w.Line("/// <summary>Where a match in a state whose accept word has <paramref name=\"run\"/> surely ends, or -1 when it must be walked.</summary>");
+        using (w.OpenBlock("private int YyRunEnd(int run, int at)"))
+        {
+            using (w.OpenBlock("if (run == 3)"))
+            {
+                w.Line("return yyLength;");
+            }
+
+            w.Line();
+            w.Line("int lineEnd = YyLineEnd(at);");
+            w.Line("return run == 1 || lineEnd == yyLength ? lineEnd : -1;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>The first newline at or after <paramref name=\"at\"/>, or the input's length.</summary>");
+        using (w.OpenBlock("private int YyLineEnd(int at)"))
+        {
+            using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
+            {
+                w.Line("YyFindLine(at);");
+            }
+
+            w.Line();
+            w.Line("return yyLineTo;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Just after the last newline before <paramref name=\"at\"/>, or 0.</summary>");
+        using (w.OpenBlock("private int YyLineStart(int at)"))
+        {
+            using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
+            {
+                w.Line("YyFindLine(at);");
+            }
+
+            w.Line();
+            w.Line("return yyLineFrom;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Caches the newline-free stretch holding <paramref name=\"at\"/>: each stretch is searched once, so runs stay linear.</summary>");
+        using (w.OpenBlock("private void YyFindLine(int at)"))
+        {
+            w.Line("global::System.ReadOnlySpan<byte> input = new global::System.ReadOnlySpan<byte>(yyBuffer, 0, yyLength);");
+            w.Line("int before = global::System.MemoryExtensions.LastIndexOf(input.Slice(0, at), (byte)'\\n');");
+            w.Line("int after = global::System.MemoryExtensions.IndexOf(input.Slice(at), (byte)'\\n');");
+            w.Line("yyLineFrom = before + 1;");
+            w.Line("yyLineTo = after < 0 ? yyLength : at + after;");
+        }
+    }
+
+    private static void WriteFindHead(SourceWriter w, ScannerTableLayout t)
+    {
+        string element = ScannerTablesEmitter.ElementType(t);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Where the head of a trailing-context match [start, end) ends when neither part has a fixed");
-        w.Line("/// length: the reversed context DFA marks every split the context accepts, then the head DFA");
-        w.Line("/// keeps the last marked end it accepts (POSIX: the longest head whose rest matches the context).");
+        w.Line("/// length (POSIX: the longest head whose rest matches the context). The head DFA marks the ends");
+        w.Line("/// it accepts going forward; the reversed context DFA marks, going back from the end, where the");
+        w.Line("/// context can begin; the last position marked by both wins.");
         w.Line("/// </summary>");
-        using (w.OpenBlock("private int YyFindHead(int start, int end, int headState, int tailState)"))
+        using (w.OpenBlock("private int YyFindHead(int start, int end, int headRow, int tailRow, int tailForwardRow)"))
         {
-            w.Line("global::System.ReadOnlySpan<byte> input = new global::System.ReadOnlySpan<byte>(yyBuffer, 0, yyLength);");
-            w.Line("global::System.ReadOnlySpan<byte> classOf = YyClassOf;");
-            w.Line("var transitions = YyAuxTransitions;");
-            w.Line("global::System.ReadOnlySpan<bool> accept = YyAuxAccept;");
-            using (w.OpenBlock("if (yyMarks.Length <= end)"))
+            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
+            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
+            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyAuxTransitions);");
+            using (w.OpenBlock("if (yyMarks.Length <= end - start)"))
             {
-                w.Line("yyMarks = new bool[global::System.Math.Max(end + 1, 2 * yyMarks.Length)];");
+                w.Line("yyMarks = new byte[global::System.Math.Max(end - start + 1, 2 * yyMarks.Length)];");
             }
 
             w.Line();
-            w.Line("global::System.Span<bool> marks = new global::System.Span<bool>(yyMarks, start, end - start + 1);");
-            w.Line("marks.Clear();");
-            w.Line("int state = tailState;");
-            w.Line("marks[end - start] = accept[state];");
-            using (w.OpenBlock("for (int at = end - 1; at >= start && state != 0; at--)"))
+            w.Line("// Forward: every end of a head (flag 1), as far as the head DFA lives.");
+            w.Line("int row = headRow;");
+            w.Line("int limit = start;");
+            w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
+            using (w.OpenBlock("for (int at = start; at < end;)"))
             {
-                w.Line("state = transitions[state * " + classCount + " + classOf[input[at]]];");
-                w.Line("marks[at - start] = accept[state];");
-            }
-
-            w.Line();
-            w.Line("state = headState;");
-            w.Line("int best = accept[state] && marks[0] ? start : -1;");
-            using (w.OpenBlock("for (int at = start; at < end && state != 0; at++)"))
-            {
-                w.Line("state = transitions[state * " + classCount + " + classOf[input[at]]];");
-                using (w.OpenBlock("if (accept[state] && marks[at + 1 - start])"))
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                using (w.OpenBlock("if (row == 0)"))
                 {
-                    w.Line("best = at + 1;");
+                    w.Line("break;");
+                }
+
+                w.Line();
+                w.Line("at++;");
+                w.Line("yyMarks[at - start] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
+                w.Line("limit = at;");
+            }
+
+            w.Line();
+            w.Line("// Most often the longest head is the answer: check its context forwards (runs make that quick).");
+            using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
+            {
+                using (w.OpenBlock("if (yyMarks[h - start] == 1)"))
+                {
+                    using (w.OpenBlock("if (YyContextMatches(h, end, tailForwardRow))"))
+                    {
+                        w.Line("return h;");
+                    }
+
+                    w.Line();
+                    w.Line("break;");
                 }
             }
 
             w.Line();
-            w.Line("return best < 0 ? end : best;");
+            w.Line("// Backward: every start of a context (flag 2), down to where heads end.");
+            w.Line("row = tailRow;");
+            using (w.OpenBlock("for (int at = end; ;)"))
+            {
+                w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
+                using (w.OpenBlock("if (word >= 4 && at <= limit)"))
+                {
+                    w.Line("yyMarks[at - start] |= 2;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("if (at == start)"))
+                {
+                    w.Line("break;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("if ((word & 3) != 0)"))
+                {
+                    w.Line("// Every position back to the line start (or the match start) begins a context too.");
+                    w.Line("int lineStart = (word & 3) == 3 ? start : global::System.Math.Max(start, YyLineStart(at));");
+                    using (w.OpenBlock("if ((word & 3) != 2 || lineStart == start)"))
+                    {
+                        using (w.OpenBlock("for (int q = global::System.Math.Min(at - 1, limit); q >= lineStart; q--)"))
+                        {
+                            w.Line("yyMarks[q - start] |= 2;");
+                        }
+
+                        w.Line();
+                        w.Line("break;");
+                    }
+                }
+
+                w.Line();
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at - 1)));");
+                using (w.OpenBlock("if (row == 0)"))
+                {
+                    w.Line("break;");
+                }
+
+                w.Line();
+                w.Line("at--;");
+            }
+
+            w.Line();
+            using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
+            {
+                using (w.OpenBlock("if (yyMarks[h - start] == 3)"))
+                {
+                    w.Line("return h;");
+                }
+            }
+
+            w.Line();
+            w.Line("return end;");
+        }
+    }
+
+    private static void WriteContextMatches(SourceWriter w, ScannerTableLayout t)
+    {
+        string element = ScannerTablesEmitter.ElementType(t);
+        w.Line();
+        w.Line("/// <summary>Whether the trailing context DFA starting at <paramref name=\"row\"/> matches exactly [from, end).</summary>");
+        using (w.OpenBlock("private bool YyContextMatches(int from, int end, int row)"))
+        {
+            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
+            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
+            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyAuxTransitions);");
+            using (w.OpenBlock("for (int at = from; ; at++)"))
+            {
+                w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
+                using (w.OpenBlock("if (at == end)"))
+                {
+                    w.Line("return word >= 4;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("if ((word & 3) != 0)"))
+                {
+                    w.Line("// The context accepts at every position up to the line end (run 1, 2) or the input end (3).");
+                    using (w.OpenBlock("if ((word & 3) == 3 || end <= YyLineEnd(at))"))
+                    {
+                        w.Line("return true;");
+                    }
+
+                    w.Line();
+                    using (w.OpenBlock("if ((word & 3) == 1)"))
+                    {
+                        w.Line("return false;");
+                    }
+                }
+
+                w.Line();
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                using (w.OpenBlock("if (row == 0)"))
+                {
+                    w.Line("return false;");
+                }
+            }
         }
     }
 

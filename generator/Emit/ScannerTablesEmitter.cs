@@ -10,52 +10,50 @@ namespace Colo.Gen.Generator.Emit;
 /// <summary>
 /// Writes a scanner's tables as static <c>ReadOnlySpan&lt;T&gt;</c> properties over array
 /// literals: the compiler stores such data in the assembly image, so nothing is built or
-/// allocated at run time. Element types are the smallest that hold the values.
+/// allocated at run time. The element type is the smallest that holds every entry.
 /// </summary>
 internal static class ScannerTablesEmitter
 {
-    public static string StateType(ScannerAutomaton a) => ElementType(System.Math.Max(a.StateCount, a.AuxStateCount) - 1);
-
-    public static string AcceptType(ScannerAutomaton a) => ElementType(a.Accept.Count == 0 ? 0 : a.Accept.Max());
-
-    public static int ElementSize(string type) => type switch { "byte" => 1, "ushort" => 2, _ => 4 };
+    public static string ElementType(ScannerTableLayout t)
+    {
+        int max = System.Math.Max(t.Main.Count == 0 ? 0 : t.Main.Max(), t.Aux.Count == 0 ? 0 : t.Aux.Max());
+        return max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
+    }
 
     /// <summary>The bytes all tables take, as <c>flex -v</c> reports its table size.</summary>
-    public static int TableBytes(ScannerAutomaton a)
+    public static int TableBytes(ScannerTableLayout t)
     {
-        int state = ElementSize(StateType(a));
-        return 256
-            + (a.Transitions.Count + a.Starts.Count + a.AuxTransitions.Count) * state
-            + a.Accept.Count * ElementSize(AcceptType(a))
-            + a.AuxAccept.Count;
+        int size = ElementType(t) switch { "byte" => 1, "ushort" => 2, _ => 4 };
+        return 256 + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
     }
 
-    public static void Write(SourceWriter w, ScannerAutomaton a)
+    public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
-        string state = StateType(a);
+        string type = ElementType(t);
         w.Line("// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
+        w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) * 4 + run, then the row");
+        w.Line("// offset of the next state for each input class. Row 0 is the dead state: no rule can match");
+        w.Line("// any more. run: 1, the match surely goes on to the next newline; 2, to the end of the input if");
+        w.Line("// no newline comes first; 3, to the end of the input (so the walk may jump there).");
         w.Line();
         w.Line("/// <summary>The input class of each byte: bytes no pattern tells apart share a class.</summary>");
-        Table(w, "byte", "YyClassOf", a.ClassOf.Select(b => (int)b).ToList(), 16, i => "0x" + i.ToString("x2", CultureInfo.InvariantCulture));
+        Table(w, "byte", "YyClassOf", a.ClassOf.Select(b => (int)b).ToList(), 16, row => "bytes 0x" + (row * 16).ToString("x2", CultureInfo.InvariantCulture) + "-");
         w.Line();
-        w.Line("/// <summary>Next state, indexed by <c>state * " + Invariant(a.ClassCount) + " + class</c>; state 0 is dead: no rule can match any more.</summary>");
-        Table(w, state, "YyTransitions", a.Transitions.ToList(), a.ClassCount, i => "state " + i.ToString(CultureInfo.InvariantCulture));
+        w.Line("/// <summary>The DFA: " + Invariant(a.StateCount) + " rows of [accept word, next row by class].</summary>");
+        Table(w, type, "YyTransitions", t.Main.ToList(), t.RowWidth, row => "state " + Invariant(row) + Accepts(t.Main[row * t.RowWidth]));
         w.Line();
-        w.Line("/// <summary>The rule (index + 1) a state accepts, 0 when it accepts none; ties went to the earlier rule.</summary>");
-        Table(w, AcceptType(a), "YyAccept", a.Accept.ToList(), 16, i => "states " + i.ToString(CultureInfo.InvariantCulture) + "-");
-        w.Line();
-        w.Line("/// <summary>Start state by <c>2 * start condition + (1 at the start of a line, else 0)</c>.</summary>");
-        Table(w, state, "YyStarts", a.Starts.ToList(), 2, i => "condition " + (i / 2).ToString(CultureInfo.InvariantCulture));
-        if (a.AuxStateCount > 1)
+        w.Line("/// <summary>Start row by <c>2 * start condition + (1 at the start of a line, else 0)</c>.</summary>");
+        Table(w, type, "YyStarts", t.StartRows.ToList(), 2, row => "start condition " + Invariant(row));
+        if (t.Aux.Count > 0)
         {
             w.Line();
-            w.Line("/// <summary>The trailing-context splitters: anchored head DFAs and reversed context DFAs, sharing dead state 0.</summary>");
-            Table(w, state, "YyAuxTransitions", a.AuxTransitions.ToList(), a.ClassCount, i => "state " + i.ToString(CultureInfo.InvariantCulture));
-            w.Line();
-            w.Line("/// <summary>Whether each splitter state ends a match of its pattern.</summary>");
-            Table(w, "bool", "YyAuxAccept", a.AuxAccept.Select(b => b ? 1 : 0).ToList(), 16, i => "states " + i.ToString(CultureInfo.InvariantCulture) + "-");
+            w.Line("/// <summary>The trailing-context splitters, laid out as <see cref=\"YyTransitions\"/>: anchored head DFAs and reversed context DFAs.</summary>");
+            Table(w, type, "YyAuxTransitions", t.Aux.ToList(), t.RowWidth, row => "state " + Invariant(row) + (t.Aux[row * t.RowWidth] >= 4 ? ", accepts" : string.Empty));
         }
     }
+
+    private static string Accepts(int word) =>
+        word < 4 ? string.Empty : ", rule " + Invariant((word >> 2) - 1) + ((word & 3) == ScannerTableLayout.RunToLineEnd ? ", runs to line end" : (word & 3) == ScannerTableLayout.RunToInputEnd ? ", runs to input end" : (word & 3) == ScannerTableLayout.RunToEndWithoutNewline ? ", runs to input end if no newline" : string.Empty);
 
     private static void Table(SourceWriter w, string type, string name, List<int> values, int perRow, System.Func<int, string> rowComment)
     {
@@ -68,20 +66,15 @@ internal static class ScannerTablesEmitter
             int start = row * perRow;
             for (int i = start; i < System.Math.Min(values.Count, start + perRow); i++)
             {
-                sb.Append(Format(type, values[i])).Append(", ");
+                sb.Append(Invariant(values[i])).Append(", ");
             }
 
-            w.Line(sb.ToString() + "// " + rowComment(type == "byte" && name == "YyClassOf" ? start : perRow == 16 ? start : row));
+            w.Line(sb.ToString() + "// " + rowComment(row));
         }
 
         w.Indent--;
         w.Line("};");
     }
-
-    private static string Format(string type, int value) =>
-        type == "bool" ? (value != 0 ? "true" : "false") : Invariant(value);
-
-    private static string ElementType(int max) => max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

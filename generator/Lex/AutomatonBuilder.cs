@@ -86,13 +86,14 @@ internal static class AutomatonBuilder
             int headLength = rule.Pattern.Head.FixedLength, tailLength = tail.FixedLength;
             if (headLength >= 0 || tailLength >= 0)
             {
-                trailing.Add(new TrailingContext(rule.Index, headLength, tailLength, -1, -1));
+                trailing.Add(new TrailingContext(rule.Index, headLength, tailLength, -1, -1, -1));
                 continue;
             }
 
             int headStart = aux.Add(rule.Pattern.Head, classOf, cancellation);
             int tailStart = aux.Add(tail.Reverse(), classOf, cancellation);
-            trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart));
+            int tailForward = aux.Add(tail, classOf, cancellation);
+            trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward));
         }
 
         return new ScannerAutomaton(

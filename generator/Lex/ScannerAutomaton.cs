@@ -27,9 +27,11 @@ internal sealed record ScannerAutomaton(
 /// two small DFAs over the same classes find it: <see cref="TailStart"/> runs backwards
 /// from the match end marking where the context can begin, <see cref="HeadStart"/> runs
 /// forwards and the last marked end of a head wins (POSIX: the longest head whose rest
-/// matches the context). Lengths are -1 when not fixed; starts are -1 when not needed.
+/// matches the context). The longest head is tried first against <see cref="TailForwardStart"/>,
+/// a forward DFA of the context, which settles the common case without walking the context
+/// backwards. Lengths are -1 when not fixed; starts are -1 when not needed.
 /// </summary>
-internal sealed record TrailingContext(int Rule, int HeadLength, int TailLength, int HeadStart, int TailStart);
+internal sealed record TrailingContext(int Rule, int HeadLength, int TailLength, int HeadStart, int TailStart, int TailForwardStart);
 
 /// <summary>What the emitter needs: the rule file and its automaton.</summary>
 internal sealed record ScannerModel(RuleFile File, ScannerAutomaton Automaton);

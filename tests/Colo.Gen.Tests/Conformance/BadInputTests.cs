@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System;
 using System.Text;
 using Xunit;
@@ -107,6 +108,41 @@ public sealed class BadInputTests
 
         Assert.True(result.Succeeded);
         Assert.Equal("/x", result.Disk.PdevPath);
+    }
+
+    // flex rescans the rest of the spec for every token a trailing context like "/.*" ends, which
+    // is quadratic on these; the generated scanner jumps over such runs. The timeout only turns
+    // a regression into a failure instead of a hung run: a linear parse takes milliseconds.
+    [Fact(Timeout = 60_000)]
+    public async Task Parse_OfAOneMegabyteSpecOfSpacedPositionals_IsLinear()
+    {
+        var spec = new StringBuilder(1 << 20);
+        while (spec.Length < 1 << 20)
+        {
+            spec.Append("a, ");
+        }
+
+        DiskParseResult result = await Task.Run(() => DiskSpecParser.Parse(spec.ToString()), TestContext.Current.CancellationToken);
+
+        string error = Assert.Single(result.Errors);
+        Assert.StartsWith(Prefix + "unknown value for format: near `a' in `a, a, ", error);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Parse_OfAOneMegabyteSpecOfDeprecatedPrefixes_IsLinear()
+    {
+        var spec = new StringBuilder(1 << 20);
+        while (spec.Length < 1 << 20)
+        {
+            spec.Append("raw:");
+        }
+
+        DiskParseResult result = await Task.Run(() => DiskSpecParser.Parse(spec.ToString() + "/x,hda"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(DiskFormat.Raw, result.Disk.Format);
+        Assert.Equal("/x", result.Disk.PdevPath);
+        Assert.Equal("hda", result.Disk.Vdev);
     }
 
     [Fact]
