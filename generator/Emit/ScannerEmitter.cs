@@ -54,6 +54,8 @@ internal static partial class ScannerEmitter
 
             WriteState(w, file, t);
             WriteLex(w, file, a, t);
+            WriteLongestMatch(w, a, t);
+            WriteWalk(w, t);
             WriteLineRuns(w);
             if (t.Aux.Count > 0)
             {
@@ -107,40 +109,7 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("// Longest match: walk the DFA while it lives, remembering the last accepting state.");
-                w.Line("// The tables are complete (every row has every class), so the reads need no bounds checks.");
-                w.Line("ref byte yyInput = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
-                w.Line("ref byte yyClassOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
-                w.Line("ref " + element + " yyRows = ref " + MemoryMarshal + ".GetReference(YyTransitions);");
-                w.Line(a.UsesLineStart
-                    ? "int yyRow = YyStarts[2 * yyStartCondition + (yyScanStart == 0 || yyBuffer[yyScanStart - 1] == (byte)'\\n' ? 1 : 0)];"
-                    : "int yyRow = YyStarts[2 * yyStartCondition];");
-                w.Line("int yyRule = -1;");
-                w.Line("int yyEnd = yyScanStart;");
-                w.Line("int yyLimit = yyLength;");
-                using (w.OpenBlock("for (int yyAt = yyScanStart; yyAt < yyLimit;)"))
-                {
-                    w.Line("yyRow = " + UnsafeAdd + "(ref yyRows, yyRow + 1 + " + UnsafeAdd + "(ref yyClassOf, " + UnsafeAdd + "(ref yyInput, yyAt)));");
-                    using (w.OpenBlock("if (yyRow == 0)"))
-                    {
-                        w.Line("break;");
-                    }
-
-                    w.Line();
-                    w.Line("yyAt++;");
-                    w.Line("int yyWord = " + UnsafeAdd + "(ref yyRows, yyRow);");
-                    using (w.OpenBlock("if (yyWord != 0)"))
-                    {
-                        w.Line("yyRule = (yyWord >> 2) - 1;");
-                        w.Line("yyEnd = yyAt;");
-                        using (w.OpenBlock("if ((yyWord & 3) != 0 && YyRunEnd(yyWord & 3, yyAt) is int yyRunTo and >= 0)"))
-                        {
-                            w.Line("yyEnd = yyRunTo;");
-                            w.Line("break;");
-                        }
-                    }
-                }
-
+                w.Line("int yyRule = YyLongestMatch(yyScanStart, out int yyEnd);");
                 w.Line();
                 using (w.OpenBlock("if (yyRule < 0)"))
                 {
@@ -175,6 +144,96 @@ internal static partial class ScannerEmitter
                     w.Line("return ScannerJammed;");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The DFA walk, in a method of its own: kept out of Lex (whose actions it would otherwise share
+    /// registers with), its state lives in registers and a byte costs one table read and a test.
+    /// </summary>
+    private static void WriteLongestMatch(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
+    {
+        string element = ScannerTablesEmitter.ElementType(t);
+        w.Line();
+        w.Line("/// <summary>The rule of the longest match at <paramref name=\"start\"/> (ties: the earliest rule), or -1; <paramref name=\"end\"/> is where it ends.</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (w.OpenBlock("private int YyLongestMatch(int start, out int end)"))
+        {
+            w.Line("// The tables are complete (every row has every class), so the reads need no bounds checks.");
+            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
+            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
+            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyTransitions);");
+            w.Line(a.UsesLineStart
+                ? "int row = YyStarts[2 * yyStartCondition + (start == 0 || yyBuffer[start - 1] == (byte)'\\n' ? 1 : 0)];"
+                : "int row = YyStarts[2 * yyStartCondition];");
+            w.Line("int word = 0;");
+            w.Line("int last = start;");
+            w.Line("int at = start;");
+            w.Line("int runsFrom = 0;");
+            using (w.OpenBlock("while ((at = YyWalk(ref input, ref classOf, ref rows, ref row, at, yyLength, runsFrom, ref word, ref last)) >= 0)"))
+            {
+                w.Line("// A run: nothing up to the line end (or the input end) can change the outcome.");
+                w.Line("int runTo = YyRunEnd(word & 3, at);");
+                using (w.OpenBlock("if (runTo >= 0)"))
+                {
+                    w.Line("last = runTo;");
+                    w.Line("break;");
+                }
+
+                w.Line();
+                w.Line("runsFrom = YyLineEnd(at) + 1; // a newline comes first: walk this line byte by byte");
+            }
+
+            w.Line();
+            w.Line("end = last;");
+            w.Line("return (word >> 2) - 1;");
+        }
+    }
+
+    /// <summary>The hot loop: no calls, so every variable stays in a register.</summary>
+    private static void WriteWalk(SourceWriter w, ScannerTableLayout t)
+    {
+        string element = ScannerTablesEmitter.ElementType(t);
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Walks the DFA from <paramref name=\"at\"/> until it dies or the input ends (returns -1), or until an");
+        w.Line("/// accepting state with a run at or after <paramref name=\"runsFrom\"/> (returns where).");
+        w.Line("/// </summary>");
+        using (w.OpenBlock("private static int YyWalk(ref byte input, ref byte classOf, ref " + element + " rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)"))
+        {
+            w.Line("int r = row;");
+            w.Line("int accepted = word;");
+            w.Line("int end = last;");
+            w.Line("int stop = -1;");
+            using (w.OpenBlock("while (at < limit)"))
+            {
+                w.Line("int next = " + UnsafeAdd + "(ref rows, r + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                using (w.OpenBlock("if (next == 0)"))
+                {
+                    w.Line("break;");
+                }
+
+                w.Line();
+                w.Line("r = next;");
+                w.Line("at++;");
+                w.Line("int accept = " + UnsafeAdd + "(ref rows, r);");
+                using (w.OpenBlock("if (accept != 0)"))
+                {
+                    w.Line("accepted = accept;");
+                    w.Line("end = at;");
+                    using (w.OpenBlock("if ((accept & 3) != 0 && at >= runsFrom)"))
+                    {
+                        w.Line("stop = at;");
+                        w.Line("break;");
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line("row = r;");
+            w.Line("word = accepted;");
+            w.Line("last = end;");
+            w.Line("return stop;");
         }
     }
 
