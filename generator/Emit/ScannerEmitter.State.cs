@@ -199,6 +199,7 @@ internal static partial class ScannerEmitter
         w.Line("/// it accepts going forward; the reversed context DFA marks, going back from the end, where the");
         w.Line("/// context can begin; the last position marked by both wins.");
         w.Line("/// </summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private int YyFindHead(int start, int end, int headRow, int tailRow, int tailForwardRow)"))
         {
             w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
@@ -216,7 +217,7 @@ internal static partial class ScannerEmitter
             w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
             using (w.OpenBlock("for (int at = start; at < end;)"))
             {
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
                 using (w.OpenBlock("if (row == 0)"))
                 {
                     w.Line("break;");
@@ -279,7 +280,7 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at - 1)));");
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at - 1)));");
                 using (w.OpenBlock("if (row == 0)"))
                 {
                     w.Line("break;");
@@ -308,6 +309,7 @@ internal static partial class ScannerEmitter
         string element = ScannerTablesEmitter.ElementType(t);
         w.Line();
         w.Line("/// <summary>Whether the trailing context DFA starting at <paramref name=\"row\"/> matches exactly [from, end).</summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private bool YyContextMatches(int from, int end, int row)"))
         {
             w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
@@ -338,7 +340,7 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
                 using (w.OpenBlock("if (row == 0)"))
                 {
                     w.Line("return false;");

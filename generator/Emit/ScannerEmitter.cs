@@ -79,6 +79,12 @@ internal static partial class ScannerEmitter
     private const string UnsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
+    /// <summary>
+    /// The scanning loops are compiled fully optimized at once: under tiered compilation a loop-heavy
+    /// method can run its first, unoptimized or on-stack-replaced code for a long time.
+    /// </summary>
+    private const string HotPath = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
     private static void WriteLex(SourceWriter w, RuleFile file, ScannerAutomaton a, ScannerTableLayout t)
     {
         string element = ScannerTablesEmitter.ElementType(t);
@@ -88,6 +94,7 @@ internal static partial class ScannerEmitter
         w.Line("/// the end of the input" + (file.Options.NoDefault ? ", and ScannerJammed where no rule matches (%option nodefault)." : "."));
         w.Line("/// </summary>");
         w.Line("/// <returns>The value an action returned, 0 at the end of input" + (file.Options.NoDefault ? ", or ScannerJammed" : string.Empty) + ".</returns>");
+        w.Line(HotPath);
         using (w.OpenBlock("public int Lex()"))
         {
             foreach (CodeBlock prologue in file.LexPrologue)
@@ -156,7 +163,7 @@ internal static partial class ScannerEmitter
         string element = ScannerTablesEmitter.ElementType(t);
         w.Line();
         w.Line("/// <summary>The rule of the longest match at <paramref name=\"start\"/> (ties: the earliest rule), or -1; <paramref name=\"end\"/> is where it ends.</summary>");
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         using (w.OpenBlock("private int YyLongestMatch(int start, out int end)"))
         {
             w.Line("// The tables are complete (every row has every class), so the reads need no bounds checks.");
@@ -170,9 +177,37 @@ internal static partial class ScannerEmitter
             w.Line("int last = start;");
             w.Line("int at = start;");
             w.Line("int runsFrom = 0;");
-            using (w.OpenBlock("while ((at = YyWalk(ref input, ref classOf, ref rows, ref row, at, yyLength, runsFrom, ref word, ref last)) >= 0)"))
+            using (w.OpenBlock("while (true)"))
             {
+                w.Line("int stop = YyWalk(ref input, ref classOf, ref rows, ref row, at, yyLength, runsFrom, ref word, ref last);");
+                using (w.OpenBlock("if (stop == -1)"))
+                {
+                    w.Line("break;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("if (stop <= -2)"))
+                {
+                    w.Line("// A loop: the state stays itself until one of its exit bytes (or the input end).");
+                    w.Line("at = -2 - stop;");
+                    w.Line("int loop = 4 * (" + UnsafeAdd + "(ref rows, row + 1) - 1);");
+                    w.Line("global::System.ReadOnlySpan<byte> exits = YyLoopExits.Slice(loop + 1, YyLoopExits[loop]);");
+                    w.Line("int found = global::System.MemoryExtensions.IndexOfAny(new global::System.ReadOnlySpan<byte>(yyBuffer, at, yyLength - at), exits);");
+                    w.Line("at = found < 0 ? yyLength : at + found;");
+                    w.Line("int accept = " + UnsafeAdd + "(ref rows, row);");
+                    using (w.OpenBlock("if (accept != 0)"))
+                    {
+                        w.Line("word = accept;");
+                        w.Line("last = at;");
+                    }
+
+                    w.Line();
+                    w.Line("continue;");
+                }
+
+                w.Line();
                 w.Line("// A run: nothing up to the line end (or the input end) can change the outcome.");
+                w.Line("at = stop;");
                 w.Line("int runTo = YyRunEnd(word & 3, at);");
                 using (w.OpenBlock("if (runTo >= 0)"))
                 {
@@ -196,21 +231,41 @@ internal static partial class ScannerEmitter
         string element = ScannerTablesEmitter.ElementType(t);
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Walks the DFA from <paramref name=\"at\"/> until it dies or the input ends (returns -1), or until an");
-        w.Line("/// accepting state with a run at or after <paramref name=\"runsFrom\"/> (returns where).");
+        w.Line("/// Walks the DFA from <paramref name=\"at\"/> until it dies or the input ends (returns -1), until an");
+        w.Line("/// accepting state with a run at or after <paramref name=\"runsFrom\"/> (returns where), or until a");
+        w.Line("/// loop state would step to itself (returns -2 - where).");
         w.Line("/// </summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private static int YyWalk(ref byte input, ref byte classOf, ref " + element + " rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)"))
         {
             w.Line("int r = row;");
             w.Line("int accepted = word;");
             w.Line("int end = last;");
             w.Line("int stop = -1;");
+            w.Line("int repeats = 0;");
             using (w.OpenBlock("while (at < limit)"))
             {
-                w.Line("int next = " + UnsafeAdd + "(ref rows, r + 1 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
+                w.Line("int next = " + UnsafeAdd + "(ref rows, r + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
                 using (w.OpenBlock("if (next == 0)"))
                 {
                     w.Line("break;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("if (next == r)"))
+                {
+                    w.Line("// A loop that has lasted a while is likely to go on: the caller skips it with a vectorized");
+                    w.Line("// search (too early, and the search would cost more than the steps it saves).");
+                    using (w.OpenBlock("if (++repeats >= 8 && " + UnsafeAdd + "(ref rows, r + 1) != 0)"))
+                    {
+                        w.Line("stop = -2 - at;");
+                        w.Line("break;");
+                    }
+                }
+
+                using (w.OpenBlock("else"))
+                {
+                    w.Line("repeats = 0;");
                 }
 
                 w.Line();

@@ -19,6 +19,7 @@ internal sealed record ScannerTableLayout(
     EquatableArray<int> Main,
     EquatableArray<int> StartRows,
     EquatableArray<int> Aux,
+    EquatableArray<byte> LoopExits,
     EquatableArray<(int Rule, int HeadLength, int TailLength, int HeadRow, int TailRow, int TailForwardRow)> Trailing)
 {
     /// <summary>The match runs to the next '\n' (exclusive), which ends it.</summary>
@@ -32,37 +33,82 @@ internal sealed record ScannerTableLayout(
 
     public static ScannerTableLayout From(ScannerAutomaton a)
     {
-        int width = a.ClassCount + 1;
+        int width = a.ClassCount + Header;
         int newlineClass = a.ClassOf[(byte)'\n'];
         bool newlineAlone = a.ClassOf.Count(c => c == newlineClass) == 1;
-        int[] main = Rows(a.Transitions.ToArray(), a.Accept.ToArray(), a.ClassCount, newlineClass, newlineAlone);
+        var loopExits = new List<byte>();
+        int[] main = Rows(a.Transitions.ToArray(), a.Accept.ToArray(), a.ClassCount, newlineClass, newlineAlone, a.ClassOf.ToArray(), loopExits);
         int[] aux = a.AuxStateCount > 1
-            ? Rows(a.AuxTransitions.ToArray(), a.AuxAccept.Select(x => x ? 1 : 0).ToArray(), a.ClassCount, newlineClass, newlineAlone)
+            ? Rows(a.AuxTransitions.ToArray(), a.AuxAccept.Select(x => x ? 1 : 0).ToArray(), a.ClassCount, newlineClass, newlineAlone, null, null)
             : System.Array.Empty<int>();
         return new ScannerTableLayout(
             width,
             main.ToEquatableArray(),
             a.Starts.Select(s => s * width).ToEquatableArray(),
             aux.ToEquatableArray(),
+            loopExits.ToEquatableArray(),
             a.Trailing.Select(t => (t.Rule, t.HeadLength, t.TailLength, t.HeadStart < 0 ? -1 : t.HeadStart * width, t.TailStart < 0 ? -1 : t.TailStart * width, t.TailForwardStart < 0 ? -1 : t.TailForwardStart * width)).ToEquatableArray());
     }
 
-    private static int[] Rows(int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone)
+    /// <summary>Entries before a row's transitions: the accept word and the loop number.</summary>
+    public const int Header = 2;
+
+    /// <summary>The most bytes that may leave a loop for the walk to skip it with a vectorized search.</summary>
+    public const int MaxLoopExits = 3;
+
+    private static int[] Rows(int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone, byte[]? classOf, List<byte>? loopExits)
     {
-        int width = classCount + 1;
+        int width = classCount + Header;
         int states = accept.Length;
         var rows = new int[states * width];
         for (int s = 0; s < states; s++)
         {
             int run = s != 0 && accept[s] != 0 ? RunKind(s, transitions, accept, classCount, newlineClass, newlineAlone) : 0;
             rows[s * width] = accept[s] * 4 + run;
+            rows[s * width + 1] = s != 0 && classOf is not null && loopExits is not null ? LoopNumber(s, transitions, classCount, classOf, loopExits) : 0;
             for (int c = 0; c < classCount; c++)
             {
-                rows[s * width + 1 + c] = transitions[s * classCount + c] * width;
+                rows[s * width + Header + c] = transitions[s * classCount + c] * width;
             }
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A state that stays itself on every byte but a few is a loop: the walk finds the next of
+    /// those bytes with a vectorized search instead of stepping. Returns 1 + the loop's index in
+    /// the exits table (entries of 1 + MaxLoopExits bytes: count, then the bytes), or 0.
+    /// </summary>
+    private static int LoopNumber(int s, int[] transitions, int classCount, byte[] classOf, List<byte> loopExits)
+    {
+        var exits = new List<byte>();
+        for (int b = 0; b < 256 && exits.Count <= MaxLoopExits; b++)
+        {
+            if (transitions[s * classCount + classOf[b]] != s)
+            {
+                exits.Add((byte)b);
+            }
+        }
+
+        if (exits.Count > MaxLoopExits)
+        {
+            return 0;
+        }
+
+        var entry = new byte[1 + MaxLoopExits];
+        entry[0] = (byte)exits.Count;
+        exits.CopyTo(entry, 1);
+        for (int i = 0; i < loopExits.Count; i += entry.Length)
+        {
+            if (loopExits.Skip(i).Take(entry.Length).SequenceEqual(entry))
+            {
+                return 1 + i / entry.Length;
+            }
+        }
+
+        loopExits.AddRange(entry);
+        return loopExits.Count / entry.Length;
     }
 
     /// <summary>

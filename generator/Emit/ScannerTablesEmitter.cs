@@ -24,23 +24,27 @@ internal static class ScannerTablesEmitter
     public static int TableBytes(ScannerTableLayout t)
     {
         int size = ElementType(t) switch { "byte" => 1, "ushort" => 2, _ => 4 };
-        return 256 + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
+        return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
     }
 
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
         string type = ElementType(t);
         w.Line("// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
-        w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) * 4 + run, then the row");
-        w.Line("// offset of the next state for each input class. Row 0 is the dead state: no rule can match");
-        w.Line("// any more. run: 1, the match surely goes on to the next newline; 2, to the end of the input if");
-        w.Line("// no newline comes first; 3, to the end of the input (so the walk may jump there).");
+        w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) * 4 + run, its loop number,");
+        w.Line("// then the row offset of the next state for each input class. Row 0 is the dead state: no rule");
+        w.Line("// can match any more. run: 1, the match surely goes on to the next newline; 2, to the end of the");
+        w.Line("// input if no newline comes first; 3, to the end of the input (so the walk may jump there).");
+        w.Line("// loop: 1 + an entry of YyLoopExits when the state stays itself on all but those bytes.");
         w.Line();
         w.Line("/// <summary>The input class of each byte: bytes no pattern tells apart share a class.</summary>");
         Table(w, "byte", "YyClassOf", a.ClassOf.Select(b => (int)b).ToList(), 16, row => "bytes 0x" + (row * 16).ToString("x2", CultureInfo.InvariantCulture) + "-");
         w.Line();
         w.Line("/// <summary>The DFA: " + Invariant(a.StateCount) + " rows of [accept word, next row by class].</summary>");
         Table(w, type, "YyTransitions", t.Main.ToList(), t.RowWidth, row => "state " + Invariant(row) + Accepts(t.Main[row * t.RowWidth]));
+        w.Line();
+        w.Line("/// <summary>Loops: entries of " + Invariant(1 + ScannerTableLayout.MaxLoopExits) + " bytes, the number of bytes that leave the loop, then those bytes.</summary>");
+        Table(w, "byte", "YyLoopExits", t.LoopExits.Select(b => (int)b).ToList(), 1 + ScannerTableLayout.MaxLoopExits, row => "loop " + Invariant(row + 1));
         w.Line();
         w.Line("/// <summary>Start row by <c>2 * start condition + (1 at the start of a line, else 0)</c>.</summary>");
         Table(w, type, "YyStarts", t.StartRows.ToList(), 2, row => "start condition " + Invariant(row));

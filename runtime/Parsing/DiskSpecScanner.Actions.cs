@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Colo.Gen;
@@ -100,6 +101,7 @@ partial class DiskSpecScanner
     /// Returns the field's new value, so a rule reads <c>Disk.F = SaveString("name", Disk.F, value);</c>
     /// and a new string option is that one line in grammar/disk.l and nothing else.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? SaveString(string option, string? current, ReadOnlySpan<byte> value)
     {
         if (!string.IsNullOrEmpty(current))
@@ -112,6 +114,7 @@ partial class DiskSpecScanner
     }
 
     /// <summary>libxlutil's setaccess: r/ro read-only; rw/w/empty read-write.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetAccess(ReadOnlySpan<byte> value)
     {
         if (value.SequenceEqual("r"u8) || value.SequenceEqual("ro"u8))
@@ -132,6 +135,7 @@ partial class DiskSpecScanner
     /// libxlutil's setformat. The names come from the IDL's enum; libxlutil compares
     /// with strcmp (case matters) and knows no "unknown"; an empty format means raw.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetFormat(ReadOnlySpan<byte> value)
     {
         DiskFormat format = DiskFormat.Raw;
@@ -153,6 +157,7 @@ partial class DiskSpecScanner
     }
 
     /// <summary>libxlutil's setbackendtype (case-sensitive; "unknown" is not a value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetBackendType(ReadOnlySpan<byte> value)
     {
         if (!DiskBackendExtensions.TryParseLibxl(value, out DiskBackend backend, ignoreCase: false) || backend == DiskBackend.Unknown)
@@ -170,6 +175,7 @@ partial class DiskSpecScanner
     }
 
     /// <summary>libxlutil's setspecification (case-sensitive; "unknown" is not a value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetSpecification(ReadOnlySpan<byte> value)
     {
         if (!DiskSpecificationExtensions.TryParseLibxl(value, out DiskSpecification specification, ignoreCase: false)
@@ -227,6 +233,7 @@ partial class DiskSpecScanner
     /// access. Returns false when the spec must stop ("too many positional parameters").
     /// After an earlier error, positional parameters are passed over in silence.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Positional(ReadOnlySpan<byte> text)
     {
         if (HasError)
@@ -273,6 +280,7 @@ partial class DiskSpecScanner
     /// libxlutil's vdev_and_devtype: <c>VDEV:cdrom</c> or <c>VDEV:disk</c>, split at the
     /// last colon. Returns false (doing nothing) when there is no colon.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool VdevAndDevtype(ReadOnlySpan<byte> text)
     {
         int colon = text.LastIndexOf((byte)':');
