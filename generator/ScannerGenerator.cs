@@ -16,22 +16,6 @@ namespace Colo.Gen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class ScannerGenerator : IIncrementalGenerator
 {
-    /// <summary>Tracking names of the pipeline's steps, for incrementality tests.</summary>
-    public static class TrackingNames
-    {
-        /// <summary>The .l file's text and namespace.</summary>
-        public const string Input = "ColoGen.Lex.Input";
-
-        /// <summary>Rule file parsed into a model.</summary>
-        public const string Parse = "ColoGen.Lex.Parse";
-
-        /// <summary>Model compiled into a minimal DFA and tables.</summary>
-        public const string Automaton = "ColoGen.Lex.Automaton";
-
-        /// <summary>Tables and actions emitted as C#.</summary>
-        public const string Emit = "ColoGen.Lex.Emit";
-    }
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -46,24 +30,24 @@ public sealed class ScannerGenerator : IIncrementalGenerator
                     : pair.Right.GlobalOptions.TryGetValue(GeneratorInfo.RootNamespaceProperty, out string? root) && root.Trim().Length > 0 ? root.Trim() : "Generated";
                 return new RuleFileInput(pair.Left.Path, pair.Left.GetText(cancellation)?.ToString(), ns);
             })
-            .WithTrackingName(TrackingNames.Input);
+            .WithTrackingName(TrackingNames.LexInput);
 
         IncrementalValuesProvider<Result<RuleFile>> parsed = inputs
             .Select(static (input, cancellation) => Guard(input.Path, () => input.Text is null
                 ? Result<RuleFile>.From(null, new[] { DiagnosticInfo.Create(CommonDiagnostics.UnreadableFile, null, input.Path) })
                 : RuleFileParser.Parse(input.Path, input.Text, input.Namespace, cancellation)))
-            .WithTrackingName(TrackingNames.Parse);
+            .WithTrackingName(TrackingNames.LexParse);
 
         IncrementalValuesProvider<Result<ScannerModel>> built = parsed
             .Where(static result => result.Model is not null && !HasErrors(result))
             .Select(static (result, cancellation) => Guard(result.Model!.FilePath, () => AutomatonBuilder.Build(result.Model!, cancellation)))
-            .WithTrackingName(TrackingNames.Automaton);
+            .WithTrackingName(TrackingNames.LexAutomaton);
 
         IncrementalValuesProvider<(string HintName, string Source)?> emitted = built
             .Select(static (result, _) => result.Model is null
                 ? ((string, string)?)null
                 : (HintName(result.Model.File.FilePath), ScannerEmitter.Emit(result.Model)))
-            .WithTrackingName(TrackingNames.Emit);
+            .WithTrackingName(TrackingNames.LexEmit);
 
         context.RegisterSourceOutput(parsed.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
         context.RegisterSourceOutput(built.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));

@@ -20,4 +20,16 @@ public static class TrackingNames
 
     /// <summary>The generated source.</summary>
     public const string IdlSource = nameof(IdlSource);
+
+    /// <summary>A .l file's text and namespace.</summary>
+    public const string LexInput = nameof(LexInput);
+
+    /// <summary>The rule file parsed into a model.</summary>
+    public const string LexParse = nameof(LexParse);
+
+    /// <summary>The model compiled into a minimal DFA and its tables.</summary>
+    public const string LexAutomaton = nameof(LexAutomaton);
+
+    /// <summary>The scanner's generated source.</summary>
+    public const string LexEmit = nameof(LexEmit);
 }

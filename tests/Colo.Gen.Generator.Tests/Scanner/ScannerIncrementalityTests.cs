@@ -38,7 +38,7 @@ public class ScannerIncrementalityTests
     {
         var (driver, compilation) = FirstRun(new TestAdditionalText("/g/a.l", Rules));
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }", cancellationToken: TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken);
-        foreach (string step in new[] { ScannerGenerator.TrackingNames.Parse, ScannerGenerator.TrackingNames.Automaton, ScannerGenerator.TrackingNames.Emit })
+        foreach (string step in new[] { TrackingNames.LexParse, TrackingNames.LexAutomaton, TrackingNames.LexEmit })
         {
             Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         }
@@ -50,8 +50,8 @@ public class ScannerIncrementalityTests
         var (driver, compilation) = FirstRun(new TestAdditionalText("/g/a.l", Rules));
         driver = driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new TestAdditionalText("/g/types.idl", "namespace(\"libxl_\")\n")));
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
-        Assert.All(Reasons(driver, ScannerGenerator.TrackingNames.Automaton), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
-        Assert.All(Reasons(driver, ScannerGenerator.TrackingNames.Emit), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Reasons(driver, TrackingNames.LexAutomaton), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Reasons(driver, TrackingNames.LexEmit), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class ScannerIncrementalityTests
         var (driver, compilation) = FirstRun(first, second);
         driver = driver.ReplaceAdditionalText(second, new TestAdditionalText("/g/b.l", Rules.Replace("return 3", "return 5")));
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
-        IncrementalStepRunReason[] automaton = Reasons(driver, ScannerGenerator.TrackingNames.Automaton);
+        IncrementalStepRunReason[] automaton = Reasons(driver, TrackingNames.LexAutomaton);
         Assert.Contains(IncrementalStepRunReason.Cached, automaton);
         Assert.Contains(IncrementalStepRunReason.Modified, automaton);
     }

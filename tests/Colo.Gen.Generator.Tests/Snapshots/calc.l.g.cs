@@ -132,6 +132,7 @@ namespace Calc
         /// the end of the input, and ScannerJammed where no rule matches (%option nodefault).
         /// </summary>
         /// <returns>The value an action returned, 0 at the end of input, or ScannerJammed.</returns>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public int Lex()
         {
             while (true)
@@ -236,7 +237,7 @@ namespace Calc
         }
 
         /// <summary>The rule of the longest match at <paramref name="start"/> (ties: the earliest rule), or -1; <paramref name="end"/> is where it ends.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int YyLongestMatch(int start, out int end)
         {
             // The tables are complete (every row has every class), so the reads need no bounds checks.
@@ -295,12 +296,14 @@ namespace Calc
         /// accepting state with a run at or after <paramref name="runsFrom"/> (returns where), or until a
         /// loop state would step to itself (returns -2 - where).
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int YyWalk(ref byte input, ref byte classOf, ref byte rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)
         {
             int r = row;
             int accepted = word;
             int end = last;
             int stop = -1;
+            int repeats = 0;
             while (at < limit)
             {
                 int next = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at)));
@@ -309,10 +312,19 @@ namespace Calc
                     break;
                 }
 
-                if (next == r && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 1) != 0)
+                if (next == r)
                 {
-                    stop = -2 - at; // a loop: the caller skips it with a vectorized search
-                    break;
+                    // A loop that has lasted a while is likely to go on: the caller skips it with a vectorized
+                    // search (too early, and the search would cost more than the steps it saves).
+                    if (++repeats >= 8 && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 1) != 0)
+                    {
+                        stop = -2 - at;
+                        break;
+                    }
+                }
+                else
+                {
+                    repeats = 0;
                 }
 
                 r = next;
