@@ -238,27 +238,31 @@ internal static partial class ScannerEmitter
         w.Line(HotPath);
         using (w.OpenBlock("private static int YyWalk(ref byte input, ref byte classOf, ref " + element + " rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)"))
         {
-            w.Line("int r = row;");
+            w.Line("// Native-sized indexes and a base at the transitions keep the per-byte chain to an add and a load.");
+            w.Line("ref " + element + " next = ref " + UnsafeAdd + "(ref rows, 2);");
+            w.Line("nint r = row;");
+            w.Line("nint i = at;");
+            w.Line("nint end = limit;");
             w.Line("int accepted = word;");
-            w.Line("int end = last;");
+            w.Line("int matched = last;");
             w.Line("int stop = -1;");
             w.Line("int repeats = 0;");
-            using (w.OpenBlock("while (at < limit)"))
+            using (w.OpenBlock("while (i < end)"))
             {
-                w.Line("int next = " + UnsafeAdd + "(ref rows, r + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
-                using (w.OpenBlock("if (next == 0)"))
+                w.Line("nint to = " + UnsafeAdd + "(ref next, r + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, i)));");
+                using (w.OpenBlock("if (to == 0)"))
                 {
                     w.Line("break;");
                 }
 
                 w.Line();
-                using (w.OpenBlock("if (next == r)"))
+                using (w.OpenBlock("if (to == r)"))
                 {
                     w.Line("// A loop that has lasted a while is likely to go on: the caller skips it with a vectorized");
                     w.Line("// search (too early, and the search would cost more than the steps it saves).");
                     using (w.OpenBlock("if (++repeats >= 8 && " + UnsafeAdd + "(ref rows, r + 1) != 0)"))
                     {
-                        w.Line("stop = -2 - at;");
+                        w.Line("stop = -2 - (int)i;");
                         w.Line("break;");
                     }
                 }
@@ -269,25 +273,25 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("r = next;");
-                w.Line("at++;");
+                w.Line("r = to;");
+                w.Line("i++;");
                 w.Line("int accept = " + UnsafeAdd + "(ref rows, r);");
                 using (w.OpenBlock("if (accept != 0)"))
                 {
                     w.Line("accepted = accept;");
-                    w.Line("end = at;");
-                    using (w.OpenBlock("if ((accept & 3) != 0 && at >= runsFrom)"))
+                    w.Line("matched = (int)i;");
+                    using (w.OpenBlock("if ((accept & 3) != 0 && i >= runsFrom)"))
                     {
-                        w.Line("stop = at;");
+                        w.Line("stop = (int)i;");
                         w.Line("break;");
                     }
                 }
             }
 
             w.Line();
-            w.Line("row = r;");
+            w.Line("row = (int)r;");
             w.Line("word = accepted;");
-            w.Line("last = end;");
+            w.Line("last = matched;");
             w.Line("return stop;");
         }
     }
