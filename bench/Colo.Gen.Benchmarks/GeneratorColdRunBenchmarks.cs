@@ -28,7 +28,7 @@ public class GeneratorColdRunBenchmarks
         var disk = new InMemoryText(Path.Combine(root, "grammar", "disk.l"));
         var types = new InMemoryText(Path.Combine(root, "grammar", "libxl_types.idl"));
         _grammar = [disk, types];
-        var xen = new InMemoryText(Path.Combine(root, "tests", "Colo.Gen.Generator.Tests", "TestData", "Idl", "xen-libxl_types.idl"));
+        var xen = new InMemoryText(Path.Combine(root, "tests", "Colo.Gen.Generator.Tests", "TestData", "xen-libxl_types-master.idl"));
         _grammarAndXenIdl = [disk, types, xen];
     }
 

@@ -299,26 +299,30 @@ namespace Calc
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int YyWalk(ref byte input, ref byte classOf, ref byte rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)
         {
-            int r = row;
+            // Native-sized indexes and a base at the transitions keep the per-byte chain to an add and a load.
+            ref byte next = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, 2);
+            nint r = row;
+            nint i = at;
+            nint end = limit;
             int accepted = word;
-            int end = last;
+            int matched = last;
             int stop = -1;
             int repeats = 0;
-            while (at < limit)
+            while (i < end)
             {
-                int next = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at)));
-                if (next == 0)
+                nint to = global::System.Runtime.CompilerServices.Unsafe.Add(ref next, r + global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i)));
+                if (to == 0)
                 {
                     break;
                 }
 
-                if (next == r)
+                if (to == r)
                 {
                     // A loop that has lasted a while is likely to go on: the caller skips it with a vectorized
                     // search (too early, and the search would cost more than the steps it saves).
                     if (++repeats >= 8 && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 1) != 0)
                     {
-                        stop = -2 - at;
+                        stop = -2 - (int)i;
                         break;
                     }
                 }
@@ -327,24 +331,24 @@ namespace Calc
                     repeats = 0;
                 }
 
-                r = next;
-                at++;
+                r = to;
+                i++;
                 int accept = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r);
                 if (accept != 0)
                 {
                     accepted = accept;
-                    end = at;
-                    if ((accept & 3) != 0 && at >= runsFrom)
+                    matched = (int)i;
+                    if ((accept & 3) != 0 && i >= runsFrom)
                     {
-                        stop = at;
+                        stop = (int)i;
                         break;
                     }
                 }
             }
 
-            row = r;
+            row = (int)r;
             word = accepted;
-            last = end;
+            last = matched;
             return stop;
         }
 
