@@ -151,31 +151,8 @@ internal static partial class ScannerEmitter
             w.Line("return run == 1 || lineEnd == yyLength ? lineEnd : -1;");
         }
 
-        w.Line();
-        w.Line("/// <summary>The first newline at or after <paramref name=\"at\"/>, or the input's length.</summary>");
-        using (w.OpenBlock("private int YyLineEnd(int at)"))
-        {
-            using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
-            {
-                w.Line("YyFindLine(at);");
-            }
-
-            w.Line();
-            w.Line("return yyLineTo;");
-        }
-
-        w.Line();
-        w.Line("/// <summary>Just after the last newline before <paramref name=\"at\"/>, or 0.</summary>");
-        using (w.OpenBlock("private int YyLineStart(int at)"))
-        {
-            using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
-            {
-                w.Line("YyFindLine(at);");
-            }
-
-            w.Line();
-            w.Line("return yyLineFrom;");
-        }
+        WriteCachedLineBound(w, "YyLineEnd", "yyLineTo", "The first newline at or after <paramref name=\"at\"/>, or the input's length.");
+        WriteCachedLineBound(w, "YyLineStart", "yyLineFrom", "Just after the last newline before <paramref name=\"at\"/>, or 0.");
 
         w.Line();
         w.Line("/// <summary>Caches the newline-free stretch holding <paramref name=\"at\"/>: each stretch is searched once, so runs stay linear.</summary>");
@@ -187,6 +164,34 @@ internal static partial class ScannerEmitter
             w.Line("yyLineFrom = before + 1;");
             w.Line("yyLineTo = after < 0 ? yyLength : at + after;");
         }
+    }
+
+    private static void WriteCachedLineBound(SourceWriter w, string name, string field, string summary)
+    {
+        w.Line();
+        w.Line("/// <summary>" + summary + "</summary>");
+        using (w.OpenBlock("private int " + name + "(int at)"))
+        {
+            using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
+            {
+                w.Line("YyFindLine(at);");
+            }
+
+            w.Line();
+            w.Line("return " + field + ";");
+        }
+    }
+
+    /// <summary>Writes one DFA step, <c>row = next row for the byte at position</c>, and what to do when it dies.</summary>
+    private static void WriteStep(SourceWriter w, string rows, string position, string onDead)
+    {
+        w.Line("row = " + UnsafeAdd + "(ref " + rows + ", row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, " + position + ")));");
+        using (w.OpenBlock("if (row == 0)"))
+        {
+            w.Line(onDead);
+        }
+
+        w.Line();
     }
 
     private static void WriteFindHead(SourceWriter w, ScannerTableLayout t)
@@ -217,13 +222,7 @@ internal static partial class ScannerEmitter
             w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
             using (w.OpenBlock("for (int at = start; at < end;)"))
             {
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
-                using (w.OpenBlock("if (row == 0)"))
-                {
-                    w.Line("break;");
-                }
-
-                w.Line();
+                WriteStep(w, "rows", "at", "break;");
                 w.Line("at++;");
                 w.Line("yyMarks[at - start] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
                 w.Line("limit = at;");
@@ -280,13 +279,7 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at - 1)));");
-                using (w.OpenBlock("if (row == 0)"))
-                {
-                    w.Line("break;");
-                }
-
-                w.Line();
+                WriteStep(w, "rows", "at - 1", "break;");
                 w.Line("at--;");
             }
 
@@ -340,11 +333,7 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("row = " + UnsafeAdd + "(ref rows, row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, at)));");
-                using (w.OpenBlock("if (row == 0)"))
-                {
-                    w.Line("return false;");
-                }
+                WriteStep(w, "rows", "at", "return false;");
             }
         }
     }
