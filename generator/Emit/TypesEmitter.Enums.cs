@@ -54,20 +54,7 @@ internal sealed partial class TypesEmitter
             using (_w.OpenBlock("public static bool TryParseLibxl(string? text, out " + e + " value, bool ignoreCase = true)"))
             {
                 _w.Line("global::System.ReadOnlySpan<char> span = text;");
-                foreach (IdlEnumValue v in type.Values)
-                {
-                    string lower = CSharpLiteral.String(v.Name.ToLowerInvariant());
-                    using (_w.OpenBlock("if (text is not null && (ignoreCase ? global::System.Text.Ascii.EqualsIgnoreCase(span, " + lower + ") : global::System.MemoryExtensions.SequenceEqual(span, " + lower + ")))"))
-                    {
-                        _w.Line("value = " + e + "." + v.CSharpName + ";");
-                        _w.Line("return true;");
-                    }
-
-                    _w.Line();
-                }
-
-                _w.Line("value = default;");
-                _w.Line("return false;");
+                WriteNameMatches(type, e, "text is not null && ", "span", string.Empty);
             }
 
             _w.Line();
@@ -78,20 +65,7 @@ internal sealed partial class TypesEmitter
             _w.Line("/// <returns>Whether <paramref name=\"utf8\"/> names a value.</returns>");
             using (_w.OpenBlock("public static bool TryParseLibxl(global::System.ReadOnlySpan<byte> utf8, out " + e + " value, bool ignoreCase = true)"))
             {
-                foreach (IdlEnumValue v in type.Values)
-                {
-                    string lower = CSharpLiteral.String(v.Name.ToLowerInvariant()) + "u8";
-                    using (_w.OpenBlock("if (ignoreCase ? global::System.Text.Ascii.EqualsIgnoreCase(utf8, " + lower + ") : global::System.MemoryExtensions.SequenceEqual(utf8, " + lower + "))"))
-                    {
-                        _w.Line("value = " + e + "." + v.CSharpName + ";");
-                        _w.Line("return true;");
-                    }
-
-                    _w.Line();
-                }
-
-                _w.Line("value = default;");
-                _w.Line("return false;");
+                WriteNameMatches(type, e, string.Empty, "utf8", "u8");
             }
 
             _w.Line();
@@ -135,4 +109,24 @@ internal sealed partial class TypesEmitter
     }
 
     private static string Example(IdlType type) => type.Values.Count > 0 ? type.Values[type.Values.Count - 1].Name.ToLowerInvariant() : "";
+
+    /// <summary>One test a value name (libxl's lower-case name, compared as asked), then "no such name".</summary>
+    private void WriteNameMatches(IdlType type, string e, string guard, string input, string literalSuffix)
+    {
+        foreach (IdlEnumValue v in type.Values)
+        {
+            string lower = CSharpLiteral.String(v.Name.ToLowerInvariant()) + literalSuffix;
+            string test = "ignoreCase ? global::System.Text.Ascii.EqualsIgnoreCase(" + input + ", " + lower + ") : global::System.MemoryExtensions.SequenceEqual(" + input + ", " + lower + ")";
+            using (_w.OpenBlock("if (" + (guard.Length == 0 ? test : guard + "(" + test + ")") + ")"))
+            {
+                _w.Line("value = " + e + "." + v.CSharpName + ";");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+        }
+
+        _w.Line("value = default;");
+        _w.Line("return false;");
+    }
 }
