@@ -43,19 +43,25 @@ public sealed class ScannerGenerator : IIncrementalGenerator
             .Select(static (result, cancellation) => Guard(result.Model!.FilePath, () => AutomatonBuilder.Build(result.Model!, cancellation)))
             .WithTrackingName(TrackingNames.LexAutomaton);
 
-        IncrementalValuesProvider<(string HintName, string Source)?> emitted = built
-            .Select(static (result, _) => result.Model is null
-                ? ((string, string)?)null
-                : (HintName(result.Model.File.FilePath), ScannerEmitter.Emit(result.Model)))
+        IncrementalValuesProvider<Result<GeneratedSource>> emitted = built
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => Guard(result.Model!.File.FilePath, () => Result<GeneratedSource>.From(
+                new GeneratedSource(HintName(result.Model!.File.FilePath), ScannerEmitter.Emit(result.Model!)),
+                System.Array.Empty<DiagnosticInfo>())))
             .WithTrackingName(TrackingNames.LexEmit);
 
         context.RegisterSourceOutput(parsed.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
         context.RegisterSourceOutput(built.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
-        context.RegisterSourceOutput(emitted, static (spc, source) =>
+        context.RegisterSourceOutput(emitted, static (spc, result) =>
         {
-            if (source is { } s)
+            foreach (DiagnosticInfo d in result.Diagnostics)
             {
-                spc.AddSource(s.HintName, SourceText.From(s.Source, Encoding.UTF8));
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            if (result.Model is { } source)
+            {
+                spc.AddSource(source.HintName, SourceText.From(source.Source, Encoding.UTF8));
             }
         });
     }
@@ -113,4 +119,6 @@ public sealed class ScannerGenerator : IIncrementalGenerator
     }
 
     private sealed record RuleFileInput(string Path, string? Text, string Namespace);
+
+    private sealed record GeneratedSource(string HintName, string Source);
 }
