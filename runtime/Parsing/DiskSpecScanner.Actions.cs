@@ -56,7 +56,14 @@ partial class DiskSpecScanner
     internal void Error(string message) => Report(message, null);
 
     /// <inheritdoc cref="Error(string)"/>
-    internal void Error(ReadOnlySpan<byte> erroneous, string message) => Report(message, Encoding.UTF8.GetString(erroneous));
+    internal void Error(ReadOnlySpan<byte> erroneous, string message) => Report(message, Decode(erroneous));
+
+    /// <summary>
+    /// A value's text. Spec values are nearly always ASCII, for which widening each byte (Latin-1)
+    /// gives the same string as UTF-8 decoding, about a third faster; anything else is decoded as UTF-8.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<byte> utf8) =>
+        Ascii.IsValid(utf8) ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
 
     /// <summary>
     /// A newline after a stray '=' (or ',') reaches no rule in the LEXERR condition; flex's
@@ -110,7 +117,7 @@ partial class DiskSpecScanner
             return current;
         }
 
-        return Encoding.UTF8.GetString(value);
+        return Decode(value);
     }
 
     /// <summary>libxlutil's setaccess: r/ro read-only; rw/w/empty read-write.</summary>
