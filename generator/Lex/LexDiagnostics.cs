@@ -46,6 +46,9 @@ internal static class LexDiagnostics
     public static readonly DiagnosticDescriptor EmptyRuleFile = Warning(
         "CG2014", "Rule file has no rules", "The rule file has no rules; the scanner only reports end of input");
 
+    public static readonly DiagnosticDescriptor ReservedName = Error(
+        "CG2015", "Name not usable in the scanner", "'{0}' cannot name a {1}: {2}; choose another name");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

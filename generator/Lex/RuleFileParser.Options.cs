@@ -88,6 +88,10 @@ internal sealed partial class RuleFileParser
                 {
                     Report(LexDiagnostics.MalformedLine, line, column, "%option " + name + " needs a C# " + (name == "class" ? "class name" : "namespace") + ", as " + name + "=\"Name\"");
                 }
+                else if ((name == "class" ? ReservedReason(value) : value.Split('.').Select(KeywordReason).FirstOrDefault(r => r is not null)) is { } reason)
+                {
+                    Report(LexDiagnostics.ReservedName, line, column, value, name == "class" ? "scanner class" : "namespace", reason);
+                }
                 else if (name == "class")
                 {
                     _className = value;

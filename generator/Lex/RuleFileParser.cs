@@ -238,6 +238,10 @@ internal sealed partial class RuleFileParser
             {
                 Report(LexDiagnostics.MalformedLine, line, column, "'" + name + "' is not a start condition name");
             }
+            else if (ReservedReason(name) is { } reason)
+            {
+                Report(LexDiagnostics.ReservedName, line, column, name, "start condition", reason);
+            }
             else if (_conditions.Any(c => c.Name == name))
             {
                 Report(LexDiagnostics.DuplicateStartCondition, line, column, name);
@@ -248,6 +252,32 @@ internal sealed partial class RuleFileParser
             }
         }
     }
+
+    /// <summary>The scanner's own members, which a start condition's constant must not hide.</summary>
+    private static readonly string[] GeneratedMembers =
+    {
+        "Lex", "Text", "TextSpan", "Length", "TokenStart", "StartCondition", "IsJammed", "JamPosition", "Output",
+        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed",
+    };
+
+    /// <summary>Why a name cannot be used for a generated member, or null when it can.</summary>
+    private static string? ReservedReason(string name)
+    {
+        if (KeywordReason(name) is { } keyword)
+        {
+            return keyword;
+        }
+
+        if (Array.IndexOf(GeneratedMembers, name) >= 0)
+        {
+            return "the scanner has a member of that name";
+        }
+
+        return name.StartsWith("yy", StringComparison.OrdinalIgnoreCase) ? "names starting with 'yy' belong to the generated scanner" : null;
+    }
+
+    private static string? KeywordReason(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "it is a C# keyword" : null;
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');

@@ -31,6 +31,9 @@ public class RuleFileDiagnosticsTests
         { "%%\na return 1;\n  int stray = 1;\n", "CG2013", 3, 1 },
         { "%%\n", "CG2014", 1, 1 },
         { "%%\na{1000}{1000} return 1;\n", "CG2007", 2, 1 },
+        { "%x Lex\n%%\na return 1;\n", "CG2015", 1, 4 },
+        { "%s class\n%%\na return 1;\n", "CG2015", 1, 4 },
+        { "%option class=\"yyScanner\"\n%%\na return 1;\n", "CG2015", 1, 9 },
     };
 
     [Theory]
