@@ -182,6 +182,14 @@ internal static partial class ScannerEmitter
         }
     }
 
+    /// <summary>The unchecked references a walk reads through: the input, the class table and a transition table.</summary>
+    private static void WriteTableRefs(SourceWriter w, string element, string table)
+    {
+        w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
+        w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
+        w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(" + table + ");");
+    }
+
     /// <summary>Writes one DFA step, <c>row = next row for the byte at position</c>, and what to do when it dies.</summary>
     private static void WriteStep(SourceWriter w, string rows, string position, string onDead)
     {
@@ -207,9 +215,7 @@ internal static partial class ScannerEmitter
         w.Line(HotPath);
         using (w.OpenBlock("private int YyFindHead(int start, int end, int headRow, int tailRow, int tailForwardRow)"))
         {
-            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
-            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
-            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyAuxTransitions);");
+            WriteTableRefs(w, element, "YyAuxTransitions");
             using (w.OpenBlock("if (yyMarks.Length <= end - start)"))
             {
                 w.Line("yyMarks = new byte[global::System.Math.Max(end - start + 1, 2 * yyMarks.Length)];");
@@ -305,9 +311,7 @@ internal static partial class ScannerEmitter
         w.Line(HotPath);
         using (w.OpenBlock("private bool YyContextMatches(int from, int end, int row)"))
         {
-            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
-            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
-            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyAuxTransitions);");
+            WriteTableRefs(w, element, "YyAuxTransitions");
             using (w.OpenBlock("for (int at = from; ; at++)"))
             {
                 w.Line("int word = " + UnsafeAdd + "(ref rows, row);");

@@ -19,9 +19,7 @@ internal static partial class ScannerEmitter
         using (w.OpenBlock("private int YyLongestMatch(int start, out int end)"))
         {
             w.Line("// The tables are complete (every row has every class), so the reads need no bounds checks.");
-            w.Line("ref byte input = ref " + MemoryMarshal + ".GetArrayDataReference(yyBuffer);");
-            w.Line("ref byte classOf = ref " + MemoryMarshal + ".GetReference(YyClassOf);");
-            w.Line("ref " + element + " rows = ref " + MemoryMarshal + ".GetReference(YyTransitions);");
+            WriteTableRefs(w, element, "YyTransitions");
             w.Line(a.UsesLineStart
                 ? "int row = YyStarts[2 * yyStartCondition + (start == 0 || yyBuffer[start - 1] == (byte)'\\n' ? 1 : 0)];"
                 : "int row = YyStarts[2 * yyStartCondition];");
