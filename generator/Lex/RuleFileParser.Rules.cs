@@ -48,7 +48,8 @@ internal sealed partial class RuleFileParser
             }
             else if (char.IsWhiteSpace(s[0]) && (scopes.Count == 0 || trimmed.StartsWith("/*", StringComparison.Ordinal) || trimmed.StartsWith("//", StringComparison.Ordinal)))
             {
-                line = ReadIndented(line, _rules.Count == 0 ? _prologue : null);
+                // One line at a time: in the rules section an indented line may be a rule of a scope.
+                line = ReadIndented(line, _rules.Count == 0 ? _prologue : null, gatherFollowing: false);
             }
             else
             {

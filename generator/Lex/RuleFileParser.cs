@@ -171,7 +171,7 @@ internal sealed partial class RuleFileParser
             }
             else if (char.IsWhiteSpace(s[0]))
             {
-                line = ReadIndented(line, _members);
+                line = ReadIndented(line, _members, gatherFollowing: true);
             }
             else if (s.StartsWith("/*", StringComparison.Ordinal))
             {
@@ -322,8 +322,12 @@ internal sealed partial class RuleFileParser
         return LineOf(close) + 1;
     }
 
-    /// <summary>Reads indented lines (and the lines a comment opened there spans); returns the next line.</summary>
-    private int ReadIndented(int line, List<CodeBlock>? into)
+    /// <summary>
+    /// Reads an indented line (and the lines a comment opened there spans) as one code block;
+    /// with <paramref name="gatherFollowing"/>, the indented lines after it join the block too.
+    /// Returns the next line. Without a list, code (not comments) is reported as stray.
+    /// </summary>
+    private int ReadIndented(int line, List<CodeBlock>? into, bool gatherFollowing)
     {
         int first = line;
         int l = line;
@@ -333,7 +337,7 @@ internal sealed partial class RuleFileParser
         }
         while (l < LineCount && CSharpCode.EndsInsideComment(Lines(first, l)));
 
-        while (l < LineCount && Line(l).Length > 0 && char.IsWhiteSpace(Line(l)[0]) && Line(l).Trim().Length > 0 && into == _members)
+        while (gatherFollowing && l < LineCount && Line(l).Length > 0 && char.IsWhiteSpace(Line(l)[0]) && Line(l).Trim().Length > 0)
         {
             l++;
         }
