@@ -1,6 +1,6 @@
+using Colo.Gen.Generator.Tests.Infrastructure;
 using System.Collections.Immutable;
 using System.Linq;
-using Basic.Reference.Assemblies;
 using Colo.Gen.Generator.Tests.Scanner;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,9 +18,7 @@ public class CrossGeneratorIncrementalityTests
     private const string Types = "namespace(\"t_\")\nt_e = Enumeration(\"e\", [(0, \"A\")])\n";
 
     private static GeneratorDriver Run(GeneratorDriver driver) =>
-        driver.RunGenerators(
-            CSharpCompilation.Create("both", null, Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)),
-            TestContext.Current.CancellationToken);
+        driver.RunGenerators(GeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
 
     private static GeneratorDriver FirstRun(AdditionalText rules, AdditionalText types) =>
         Run(CSharpGeneratorDriver.Create(
@@ -35,10 +33,10 @@ public class CrossGeneratorIncrementalityTests
     [Fact]
     public void EditingTheIdl_DoesNotRebuildTheDfa()
     {
-        var rules = new TestAdditionalText("/g/disk.l", Rules);
-        var types = new TestAdditionalText("/g/types.idl", Types);
+        var rules = new InMemoryAdditionalText("/g/disk.l", Rules);
+        var types = new InMemoryAdditionalText("/g/types.idl", Types);
         GeneratorDriver driver = FirstRun(rules, types);
-        driver = Run(driver.ReplaceAdditionalText(types, new TestAdditionalText("/g/types.idl", Types.Replace("\"A\")", "\"A\"), (1, \"B\")"))));
+        driver = Run(driver.ReplaceAdditionalText(types, new InMemoryAdditionalText("/g/types.idl", Types.Replace("\"A\")", "\"A\"), (1, \"B\")"))));
 
         Assert.NotEmpty(Reasons(driver, TrackingNames.LexAutomaton));
         Assert.All(Reasons(driver, TrackingNames.LexAutomaton), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
@@ -48,10 +46,10 @@ public class CrossGeneratorIncrementalityTests
     [Fact]
     public void EditingTheRuleFile_DoesNotReemitTheTypes()
     {
-        var rules = new TestAdditionalText("/g/disk.l", Rules);
-        var types = new TestAdditionalText("/g/types.idl", Types);
+        var rules = new InMemoryAdditionalText("/g/disk.l", Rules);
+        var types = new InMemoryAdditionalText("/g/types.idl", Types);
         GeneratorDriver driver = FirstRun(rules, types);
-        driver = Run(driver.ReplaceAdditionalText(rules, new TestAdditionalText("/g/disk.l", Rules.Replace("return 2", "return 3"))));
+        driver = Run(driver.ReplaceAdditionalText(rules, new InMemoryAdditionalText("/g/disk.l", Rules.Replace("return 2", "return 3"))));
 
         Assert.NotEmpty(Reasons(driver, TrackingNames.IdlSource));
         Assert.All(Reasons(driver, TrackingNames.IdlModel), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));

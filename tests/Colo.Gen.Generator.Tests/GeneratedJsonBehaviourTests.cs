@@ -67,8 +67,8 @@ public class GeneratedJsonBehaviourTests
 
     private static Assembly CompileSmallIdl()
     {
-        string idl = File.ReadAllText(IdlGeneratorHarness.TestData("small.idl"));
-        var (_, output, diagnostics) = IdlGeneratorHarness.Run("/p/small.idl", idl, ns: "Colo.Gen");
+        string idl = File.ReadAllText(GeneratorHarness.TestData("small.idl"));
+        var (_, output, diagnostics) = GeneratorHarness.Run("/p/small.idl", idl, ns: "Colo.Gen");
         Assert.Empty(diagnostics);
         Compilation compilation = output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Probe, new CSharpParseOptions(LanguageVersion.Latest), cancellationToken: TestContext.Current.CancellationToken));
         using var image = new MemoryStream();

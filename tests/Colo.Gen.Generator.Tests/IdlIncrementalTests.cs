@@ -19,10 +19,10 @@ public class IdlIncrementalTests
     [Fact]
     public void SecondRun_AndACSharpEdit_LeaveEveryStepCachedOrUnchanged()
     {
-        string idl = File.ReadAllText(IdlGeneratorHarness.RepositoryFile("grammar", "libxl_types.idl"));
+        string idl = File.ReadAllText(GeneratorHarness.RepositoryFile("grammar", "libxl_types.idl"));
         var file = new InMemoryAdditionalText("/p/libxl_types.idl", idl);
-        GeneratorDriver driver = IdlGeneratorHarness.CreateDriver(new[] { file }, rootNamespace: "P");
-        CSharpCompilation compilation = IdlGeneratorHarness.EmptyCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, rootNamespace: "P");
+        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation();
 
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
         GeneratorRunResult first = driver.GetRunResult().Results.Single();
@@ -45,10 +45,10 @@ public class IdlIncrementalTests
     public void EditingTheIdl_RerunsItsParse()
     {
         var original = new InMemoryAdditionalText("/p/a.idl", "e = Enumeration(\"e\", [(0, \"A\")])\n");
-        var driver = IdlGeneratorHarness.CreateDriver(new[] { original });
-        driver = driver.RunGenerators(IdlGeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
+        var driver = GeneratorHarness.CreateDriver(new[] { original });
+        driver = driver.RunGenerators(GeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
         driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText("/p/a.idl", "e = Enumeration(\"e\", [(0, \"B\")])\n"));
-        driver = driver.RunGenerators(IdlGeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
+        driver = driver.RunGenerators(GeneratorHarness.EmptyCompilation(), TestContext.Current.CancellationToken);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[TrackingNames.IdlSource].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);

@@ -126,7 +126,7 @@ public class MalformedIdlTests
     [Fact]
     public void Diagnostics_ThroughTheGenerator_CarryTheIdlFilesLineAndColumn()
     {
-        var (_, _, diagnostics) = IdlGeneratorHarness.Run("/src/bad.idl", Header + "s = Struct(\"s\", [(\"a\", nosuch)])\n");
+        var (_, _, diagnostics) = GeneratorHarness.Run("/src/bad.idl", Header + "s = Struct(\"s\", [(\"a\", nosuch)])\n");
         Diagnostic d = Assert.Single(diagnostics);
         Assert.Equal("CG1007", d.Id);
         FileLinePositionSpan span = d.Location.GetLineSpan();

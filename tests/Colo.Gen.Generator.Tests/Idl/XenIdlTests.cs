@@ -14,9 +14,9 @@ public class XenIdlTests
     [InlineData("xen-libxl_types-4.6.0.idl")]
     public void XenIdl_HasOnlyMacroWarnings_AndTheGeneratedCSharpCompiles(string file)
     {
-        string text = File.ReadAllText(IdlGeneratorHarness.TestData(file));
+        string text = File.ReadAllText(GeneratorHarness.TestData(file));
 
-        var (run, output, generatorDiagnostics) = IdlGeneratorHarness.Run("/xen/" + file, text, ns: "Xen.Libxl");
+        var (run, output, generatorDiagnostics) = GeneratorHarness.Run("/xen/" + file, text, ns: "Xen.Libxl");
 
         Assert.All(generatorDiagnostics, d => Assert.Equal("CG1011", d.Id));
         Assert.Contains(generatorDiagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("LIBXL_MEMKB_DEFAULT"));
@@ -30,9 +30,9 @@ public class XenIdlTests
     [Fact]
     public void XenIdl_MacrosSuppliedByConsumer_RemoveTheirWarnings()
     {
-        string text = File.ReadAllText(IdlGeneratorHarness.TestData("xen-libxl_types-4.6.0.idl"));
-        var (_, _, before) = IdlGeneratorHarness.Run("/xen/a.idl", text);
-        var (_, _, after) = IdlGeneratorHarness.Run("/xen/a.idl", text, macros: "LIBXL_MEMKB_DEFAULT=~0ULL; LIBXL_TIMER_MODE_DEFAULT = -1");
+        string text = File.ReadAllText(GeneratorHarness.TestData("xen-libxl_types-4.6.0.idl"));
+        var (_, _, before) = GeneratorHarness.Run("/xen/a.idl", text);
+        var (_, _, after) = GeneratorHarness.Run("/xen/a.idl", text, macros: "LIBXL_MEMKB_DEFAULT=~0ULL; LIBXL_TIMER_MODE_DEFAULT = -1");
 
         Assert.Equal(before.Length - 2, after.Length);
         Assert.DoesNotContain(after, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("LIBXL_MEMKB_DEFAULT"));
@@ -41,8 +41,8 @@ public class XenIdlTests
     [Fact]
     public void XenIdl_DiskOfTodaysXen_HasTheFieldsOfTheProjectsDisk()
     {
-        string text = File.ReadAllText(IdlGeneratorHarness.TestData("xen-libxl_types-master.idl"));
-        var (_, output, _) = IdlGeneratorHarness.Run("/xen/libxl_types.idl", text, ns: "Xen.Libxl");
+        string text = File.ReadAllText(GeneratorHarness.TestData("xen-libxl_types-master.idl"));
+        var (_, output, _) = GeneratorHarness.Run("/xen/libxl_types.idl", text, ns: "Xen.Libxl");
 
         INamedTypeSymbol disk = output.GetTypeByMetadataName("Xen.Libxl.DeviceDisk")!;
         string[] properties = disk.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).ToArray();

@@ -1,3 +1,4 @@
+using Colo.Gen.Generator.Tests.Infrastructure;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -5,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -32,18 +32,11 @@ internal sealed class ScannerHarness
     public string Source { get; }
 
     /// <summary>Generator diagnostics and compiler diagnostics of the generated code.</summary>
-    public static (ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Compiler, string[] Sources) Generate(string rules, string path = RulePath, params string[] extraSources)
+    public static (ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Compiler, string[] Sources) Generate(string rules, string path = RulePath)
     {
-        var compilation = CSharpCompilation.Create(
-            "ScannerUnderTest",
-            extraSources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Preview))),
-            Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new ScannerGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new TestAdditionalText(path, rules) },
-            new CSharpParseOptions(LanguageVersion.Preview));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(path, rules)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         string[] sources = driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToArray();
         return (generatorDiagnostics, output.GetDiagnostics(), sources);
     }
@@ -81,13 +74,11 @@ internal sealed class ScannerHarness
             }
             """;
         string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + rules;
-        var compilation = CSharpCompilation.Create(
-            "ScannerUnderTest" + Guid.NewGuid().ToString("N"),
-            new[] { CSharpSyntaxTree.ParseText(driverSource) },
-            Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(driverSource)
+            .WithAssemblyName("ScannerUnderTest" + Guid.NewGuid().ToString("N"));
+        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
-            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new TestAdditionalText(RulePath, withClass)));
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(RulePath, withClass)));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         string source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));

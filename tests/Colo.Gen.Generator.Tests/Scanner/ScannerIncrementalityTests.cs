@@ -1,6 +1,6 @@
+using Colo.Gen.Generator.Tests.Infrastructure;
 using System.Collections.Immutable;
 using System.Linq;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -17,11 +17,7 @@ public class ScannerIncrementalityTests
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params AdditionalText[] files)
     {
-        var compilation = CSharpCompilation.Create(
-            "incremental",
-            new[] { CSharpSyntaxTree.ParseText("class User { }") },
-            Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation("class User { }");
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ScannerGenerator().AsSourceGenerator() },
             files,
@@ -36,7 +32,7 @@ public class ScannerIncrementalityTests
     [Fact]
     public void EditingUnrelatedCSharp_RerunsNoStep()
     {
-        var (driver, compilation) = FirstRun(new TestAdditionalText("/g/a.l", Rules));
+        var (driver, compilation) = FirstRun(new InMemoryAdditionalText("/g/a.l", Rules));
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }", cancellationToken: TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken);
         foreach (string step in new[] { TrackingNames.LexParse, TrackingNames.LexAutomaton, TrackingNames.LexEmit })
         {
@@ -47,8 +43,8 @@ public class ScannerIncrementalityTests
     [Fact]
     public void AddingAnIdlFile_DoesNotRebuildTheAutomaton()
     {
-        var (driver, compilation) = FirstRun(new TestAdditionalText("/g/a.l", Rules));
-        driver = driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new TestAdditionalText("/g/types.idl", "namespace(\"libxl_\")\n")));
+        var (driver, compilation) = FirstRun(new InMemoryAdditionalText("/g/a.l", Rules));
+        driver = driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/g/types.idl", "namespace(\"libxl_\")\n")));
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
         Assert.All(Reasons(driver, TrackingNames.LexAutomaton), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.All(Reasons(driver, TrackingNames.LexEmit), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
@@ -57,10 +53,10 @@ public class ScannerIncrementalityTests
     [Fact]
     public void EditingOneRuleFile_LeavesTheOtherCached()
     {
-        var first = new TestAdditionalText("/g/a.l", Rules);
-        var second = new TestAdditionalText("/g/b.l", Rules.Replace("return 3", "return 4"));
+        var first = new InMemoryAdditionalText("/g/a.l", Rules);
+        var second = new InMemoryAdditionalText("/g/b.l", Rules.Replace("return 3", "return 4"));
         var (driver, compilation) = FirstRun(first, second);
-        driver = driver.ReplaceAdditionalText(second, new TestAdditionalText("/g/b.l", Rules.Replace("return 3", "return 5")));
+        driver = driver.ReplaceAdditionalText(second, new InMemoryAdditionalText("/g/b.l", Rules.Replace("return 3", "return 5")));
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
         IncrementalStepRunReason[] automaton = Reasons(driver, TrackingNames.LexAutomaton);
         Assert.Contains(IncrementalStepRunReason.Cached, automaton);
@@ -70,7 +66,7 @@ public class ScannerIncrementalityTests
     [Fact]
     public void StepOutputs_HoldNoCompilerObjects()
     {
-        var (driver, _) = FirstRun(new TestAdditionalText("/g/a.l", Rules));
+        var (driver, _) = FirstRun(new InMemoryAdditionalText("/g/a.l", Rules));
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         foreach (var step in result.TrackedSteps.Where(s => s.Key.StartsWith("ColoGen.", System.StringComparison.Ordinal)))
         {

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Colo.Gen.Generator.Tests.Infrastructure;
 
-/// <summary>An .idl file held in memory, as the compiler passes AdditionalFiles.</summary>
+/// <summary>A grammar file (.l or .idl) held in memory, as the compiler passes AdditionalFiles.</summary>
 public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
 {
     public override string Path { get; } = path;
@@ -35,8 +35,8 @@ public sealed class DictionaryOptionsProvider(Dictionary<string, string> global,
     }
 }
 
-/// <summary>Runs <see cref="IdlTypesGenerator"/> through a real <see cref="CSharpGeneratorDriver"/>, offline.</summary>
-public static class IdlGeneratorHarness
+/// <summary>Runs the generators through a real <see cref="CSharpGeneratorDriver"/>, offline: shared compilation, files and driver set-up.</summary>
+public static class GeneratorHarness
 {
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
@@ -53,13 +53,19 @@ public static class IdlGeneratorHarness
         throw new InvalidOperationException("Colo.Gen.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create(
+    /// <summary>A library compilation over .NET 10's reference assemblies, holding the given sources (an anchor class without any).</summary>
+    public static CSharpCompilation EmptyCompilation(params string[] sources) => CSharpCompilation.Create(
         "Consumer",
-        new[] { CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Anchor { } }", new CSharpParseOptions(LanguageVersion.Latest)) },
+        (sources.Length == 0 ? new[] { "namespace Consumer { internal static class Anchor { } }" } : sources)
+            .Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest))),
         Basic.Reference.Assemblies.Net100.References.All,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? perFile = null, string? rootNamespace = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? perFile = null, string? rootNamespace = null) =>
+        CreateDriver(new IdlTypesGenerator(), files, perFile, rootNamespace);
+
+    /// <summary>A driver for one generator over the files, with step tracking and the given analyzer-config options.</summary>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? perFile = null, string? rootNamespace = null)
     {
         var global = new Dictionary<string, string>();
         if (rootNamespace is not null)
@@ -68,7 +74,7 @@ public static class IdlGeneratorHarness
         }
 
         return CSharpGeneratorDriver.Create(
-            new[] { new IdlTypesGenerator().AsSourceGenerator() },
+            new[] { generator.AsSourceGenerator() },
             files,
             new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose),
             new DictionaryOptionsProvider(global, perFile ?? new()),
