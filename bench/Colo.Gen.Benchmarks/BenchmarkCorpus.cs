@@ -17,7 +17,7 @@ internal static class BenchmarkCorpus
     /// <summary>Disks (each one or more specs) from tests/Colo.Gen.Tests/TestData/check-xl-disk-parse.jsonl plus COLO ones.</summary>
     public static string[][] Disks()
     {
-        string path = Path.Combine(RepositoryPaths.Root, "tests", "Colo.Gen.Tests", "TestData", "check-xl-disk-parse.jsonl");
+        string path = Path.Combine(Colo.Gen.TestSupport.RepositoryRoot.Path, "tests", "Colo.Gen.Tests", "TestData", "check-xl-disk-parse.jsonl");
         var disks = new List<string[]>();
         foreach (string line in File.ReadLines(path))
         {

@@ -19,7 +19,7 @@ public class DfaBuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "grammar", "disk.l"));
+        _text = File.ReadAllText(Path.Combine(Colo.Gen.TestSupport.RepositoryRoot.Path, "grammar", "disk.l"));
         _file = RuleFileParser.Parse("disk.l", _text, "Colo.Gen").Model!;
     }
 

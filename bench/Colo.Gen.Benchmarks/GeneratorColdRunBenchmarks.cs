@@ -24,7 +24,7 @@ public class GeneratorColdRunBenchmarks
     public void Setup()
     {
         _compilation = CSharpCompilation.Create("bench", [CSharpSyntaxTree.ParseText("class C {}")]);
-        string root = RepositoryPaths.Root;
+        string root = Colo.Gen.TestSupport.RepositoryRoot.Path;
         var disk = new InMemoryText(Path.Combine(root, "grammar", "disk.l"));
         var types = new InMemoryText(Path.Combine(root, "grammar", "libxl_types.idl"));
         _grammar = [disk, types];

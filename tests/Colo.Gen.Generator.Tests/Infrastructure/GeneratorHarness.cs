@@ -40,18 +40,7 @@ public static class GeneratorHarness
 {
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
-    public static string RepositoryFile(params string[] parts)
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Colo.Gen.sln")))
-            {
-                return Path.Combine(new[] { dir.FullName }.Concat(parts).ToArray());
-            }
-        }
-
-        throw new InvalidOperationException("Colo.Gen.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryFile(params string[] parts) => Colo.Gen.TestSupport.RepositoryRoot.File(parts);
 
     /// <summary>A library compilation over .NET 10's reference assemblies, holding the given sources (an anchor class without any).</summary>
     public static CSharpCompilation EmptyCompilation(params string[] sources) => CSharpCompilation.Create(

@@ -38,19 +38,8 @@ public static class NativeBuild
         return Build(Path.Combine("tests", "native", "disk-json-oracle", "disk-json-oracle.c"), "disk-json-oracle", "-lxenlight");
     }
 
-    /// <summary>The repository root: the nearest ancestor of the test binaries holding Colo.Gen.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Colo.Gen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Colo.Gen.sln not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The repository root.</summary>
+    public static string RepositoryRoot() => Colo.Gen.TestSupport.RepositoryRoot.Path;
 
     private static string Build(string relativeSource, string name, params string[] libraries)
     {

@@ -17,22 +17,8 @@ public sealed class RepositoryCopy : IDisposable
     /// <summary>The copy's top folder.</summary>
     public string Root { get; }
 
-    /// <summary>The checkout the tests run from: the nearest folder above the test binaries holding Colo.Gen.sln.</summary>
-    public static string SourceRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Colo.Gen.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Colo.Gen.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The checkout the tests run from.</summary>
+    public static string SourceRoot => Colo.Gen.TestSupport.RepositoryRoot.Path;
 
     /// <summary>Copies the sources (never bin/ or obj/) into a new temporary folder.</summary>
     public static RepositoryCopy Create()
