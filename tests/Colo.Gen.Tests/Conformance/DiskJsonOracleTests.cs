@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
@@ -201,35 +198,11 @@ public class DiskJsonOracleTests
 
     private static List<string> RunOracle(IReadOnlyList<DiskDevice> disks)
     {
-        string binary = NativeBuild.DiskJsonOracle();
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        using Process oracle = Process.Start(start) ?? throw new InvalidOperationException("disk-json-oracle did not start");
-        Task writer = Task.Run(() =>
-        {
-            foreach (DiskDevice disk in disks)
-            {
-                oracle.StandardInput.Write(OracleLine(disk));
-                oracle.StandardInput.Write('\n');
-            }
-
-            oracle.StandardInput.Close();
-        });
-        Task<string> errors = oracle.StandardError.ReadToEndAsync();
-        using var output = new MemoryStream();
-        oracle.StandardOutput.BaseStream.CopyTo(output);
-        writer.GetAwaiter().GetResult();
-        oracle.WaitForExit();
+        byte[] output = NativeOracle.Run(NativeBuild.DiskJsonOracle(), disks.Select(OracleLine));
         string[] texts = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(output.ToArray()).Split('\0');
-        if (oracle.ExitCode != 0 || texts.Length != disks.Count + 1)
+        if (texts.Length != disks.Count + 1)
         {
-            throw new InvalidOperationException($"disk-json-oracle exited {oracle.ExitCode} with {texts.Length - 1} outputs for {disks.Count} disks: {errors.GetAwaiter().GetResult()}");
+            throw new InvalidOperationException($"disk-json-oracle printed {texts.Length - 1} outputs for {disks.Count} disks");
         }
 
         return texts.Take(disks.Count).ToList();

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO;
+using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using Colo.Gen.Tests.Infrastructure;
 
 namespace Colo.Gen.Tests.Conformance;
@@ -23,44 +21,16 @@ public static class XluOracle
     /// <summary>The oracle's output line for each disk, in order.</summary>
     public static List<string> Run(IReadOnlyList<string[]> disks)
     {
-        string binary = NativeBuild.XluOracle();
-        var start = new ProcessStartInfo(binary)
+        byte[] output = NativeOracle.Run(NativeBuild.XluOracle(), disks.Select(InputLine));
+        var lines = new List<string>(new UTF8Encoding(false).GetString(output).Split('\n'));
+        if (lines.Count > 0 && lines[^1].Length == 0)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        using Process oracle = Process.Start(start) ?? throw new InvalidOperationException("xlu-oracle did not start");
-
-        // Write on another task so a full stdout pipe can never block the writer.
-        Task writer = Task.Run(() =>
-        {
-            foreach (string[] disk in disks)
-            {
-                oracle.StandardInput.Write(InputLine(disk));
-                oracle.StandardInput.Write('\n');
-            }
-
-            oracle.StandardInput.Close();
-        });
-        Task<string> errors = oracle.StandardError.ReadToEndAsync();
-
-        var lines = new List<string>(disks.Count);
-        string? line;
-        while ((line = oracle.StandardOutput.ReadLine()) is not null)
-        {
-            lines.Add(line);
+            lines.RemoveAt(lines.Count - 1);
         }
 
-        writer.GetAwaiter().GetResult();
-        oracle.WaitForExit();
-        if (oracle.ExitCode != 0 || lines.Count != disks.Count)
+        if (lines.Count != disks.Count)
         {
-            throw new InvalidOperationException(
-                $"xlu-oracle exited {oracle.ExitCode} with {lines.Count} lines for {disks.Count} disks: {errors.GetAwaiter().GetResult()}");
+            throw new InvalidOperationException($"xlu-oracle printed {lines.Count} lines for {disks.Count} disks");
         }
 
         return lines;
