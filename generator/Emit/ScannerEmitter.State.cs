@@ -204,7 +204,7 @@ internal static partial class ScannerEmitter
 
     private static void WriteFindHead(SourceWriter w, ScannerTableLayout t)
     {
-        string element = ScannerTablesEmitter.ElementType(t);
+        string element = t.ElementType;
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Where the head of a trailing-context match [start, end) ends when neither part has a fixed");
@@ -305,7 +305,7 @@ internal static partial class ScannerEmitter
 
     private static void WriteContextMatches(SourceWriter w, ScannerTableLayout t)
     {
-        string element = ScannerTablesEmitter.ElementType(t);
+        string element = t.ElementType;
         w.Line();
         w.Line("/// <summary>Whether the trailing context DFA starting at <paramref name=\"row\"/> matches exactly [from, end).</summary>");
         w.Line(HotPath);

@@ -12,7 +12,7 @@ internal static partial class ScannerEmitter
     /// </summary>
     private static void WriteLongestMatch(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
-        string element = ScannerTablesEmitter.ElementType(t);
+        string element = t.ElementType;
         w.Line();
         w.Line("/// <summary>The rule of the longest match at <paramref name=\"start\"/> (ties: the earliest rule), or -1; <paramref name=\"end\"/> is where it ends.</summary>");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
@@ -78,7 +78,7 @@ internal static partial class ScannerEmitter
     /// <summary>The hot loop: no calls, so every variable stays in a register.</summary>
     private static void WriteWalk(SourceWriter w, ScannerTableLayout t)
     {
-        string element = ScannerTablesEmitter.ElementType(t);
+        string element = t.ElementType;
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Walks the DFA from <paramref name=\"at\"/> until it dies or the input ends (returns -1), until an");

@@ -32,7 +32,7 @@ internal static partial class ScannerEmitter
         w.Line();
         foreach (CodeBlock top in file.TopCode)
         {
-            Code(w, file, top, pad: true);
+            Code(w, file, top);
         }
 
         bool hasNamespace = !string.IsNullOrEmpty(file.Namespace);
@@ -49,11 +49,11 @@ internal static partial class ScannerEmitter
         {
             foreach (CodeBlock member in file.MemberCode)
             {
-                Code(w, file, member, pad: true);
+                Code(w, file, member);
             }
 
             WriteState(w, file, t);
-            WriteLex(w, file, a, t);
+            WriteLex(w, file, t);
             WriteLongestMatch(w, a, t);
             WriteWalk(w, t);
             WriteLineRuns(w);
@@ -85,9 +85,8 @@ internal static partial class ScannerEmitter
     /// </summary>
     private const string HotPath = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-    private static void WriteLex(SourceWriter w, RuleFile file, ScannerAutomaton a, ScannerTableLayout t)
+    private static void WriteLex(SourceWriter w, RuleFile file, ScannerTableLayout t)
     {
-        string element = ScannerTablesEmitter.ElementType(t);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Scans tokens until an action returns a value, and returns it (flex's <c>yylex</c>). Returns 0 at");
@@ -99,7 +98,7 @@ internal static partial class ScannerEmitter
         {
             foreach (CodeBlock prologue in file.LexPrologue)
             {
-                Code(w, file, prologue, pad: true);
+                Code(w, file, prologue);
             }
 
             using (w.OpenBlock("while (true)"))
@@ -239,7 +238,7 @@ internal static partial class ScannerEmitter
         if (action is not null && action.Text.Trim().Length > 0)
         {
             w.Line("{");
-            Code(w, file, action, pad: true);
+            Code(w, file, action);
             w.Line("}");
         }
 
@@ -248,11 +247,11 @@ internal static partial class ScannerEmitter
     }
 
     /// <summary>Copies user code under a <c>#line</c> directive; the first line is padded to its original column.</summary>
-    private static void Code(SourceWriter w, RuleFile file, CodeBlock block, bool pad)
+    private static void Code(SourceWriter w, RuleFile file, CodeBlock block)
     {
         string text = block.Text.Replace("\r\n", "\n");
         w.Raw("#line " + Invariant(block.Line + 1) + " \"" + file.FilePath + "\"\n");
-        w.Raw((pad ? new string(' ', block.Column) : string.Empty) + text);
+        w.Raw(new string(' ', block.Column) + text);
         if (!text.EndsWith("\n", System.StringComparison.Ordinal))
         {
             w.Raw("\n");

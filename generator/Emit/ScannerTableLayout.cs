@@ -15,6 +15,7 @@ namespace Colo.Gen.Generator.Emit;
 /// rescans byte by byte for every token, linear over a whole input.
 /// </summary>
 internal sealed record ScannerTableLayout(
+    string ElementType,
     int RowWidth,
     EquatableArray<int> Main,
     EquatableArray<int> StartRows,
@@ -41,7 +42,9 @@ internal sealed record ScannerTableLayout(
         int[] aux = a.AuxStateCount > 1
             ? Rows(a.AuxTransitions.ToArray(), a.AuxAccept.Select(x => x ? 1 : 0).ToArray(), a.ClassCount, newlineClass, newlineAlone, null, null)
             : System.Array.Empty<int>();
+        int max = System.Math.Max(main.Length == 0 ? 0 : main.Max(), aux.Length == 0 ? 0 : aux.Max());
         return new ScannerTableLayout(
+            max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int",
             width,
             main.ToEquatableArray(),
             a.Starts.Select(s => s * width).ToEquatableArray(),

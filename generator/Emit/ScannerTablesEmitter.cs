@@ -10,26 +10,21 @@ namespace Colo.Gen.Generator.Emit;
 /// <summary>
 /// Writes a scanner's tables as static <c>ReadOnlySpan&lt;T&gt;</c> properties over array
 /// literals: the compiler stores such data in the assembly image, so nothing is built or
-/// allocated at run time. The element type is the smallest that holds every entry.
+/// allocated at run time. The element type (<see cref="ScannerTableLayout.ElementType"/>) is the
+/// smallest that holds every entry.
 /// </summary>
 internal static class ScannerTablesEmitter
 {
-    public static string ElementType(ScannerTableLayout t)
-    {
-        int max = System.Math.Max(t.Main.Count == 0 ? 0 : t.Main.Max(), t.Aux.Count == 0 ? 0 : t.Aux.Max());
-        return max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
-    }
-
     /// <summary>The bytes all tables take, as <c>flex -v</c> reports its table size.</summary>
     public static int TableBytes(ScannerTableLayout t)
     {
-        int size = ElementType(t) switch { "byte" => 1, "ushort" => 2, _ => 4 };
+        int size = t.ElementType switch { "byte" => 1, "ushort" => 2, _ => 4 };
         return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
     }
 
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
-        string type = ElementType(t);
+        string type = t.ElementType;
         w.Line("// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
         w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) * 4 + run, its loop number,");
         w.Line("// then the row offset of the next state for each input class. Row 0 is the dead state: no rule");
