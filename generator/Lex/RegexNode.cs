@@ -86,7 +86,7 @@ internal sealed record RulePattern(RegexNode Head, RegexNode? Trail, bool AtLine
 }
 
 /// <summary>Builds nodes, folding the trivial cases so that patterns stay small.</summary>
-internal static class Regex
+internal static class RegexNodes
 {
     public static RegexNode Concat(params RegexNode[] items)
     {

@@ -116,7 +116,7 @@ internal sealed partial class RegexParser
             items.Add(ParseConcatenation(topLevel));
         }
 
-        return Regex.Alt(items.ToArray());
+        return RegexNodes.Alt(items.ToArray());
     }
 
     private RegexNode ParseConcatenation(bool topLevel)
@@ -127,7 +127,7 @@ internal sealed partial class RegexParser
             items.Add(ParsePostfix(ParseAtom()));
         }
 
-        return Regex.Concat(items.ToArray());
+        return RegexNodes.Concat(items.ToArray());
     }
 
     private RegexNode ParsePostfix(RegexNode operand)
@@ -324,7 +324,7 @@ internal sealed partial class RegexParser
         }
 
         _pos++;
-        return Regex.Concat(items.ToArray());
+        return RegexNodes.Concat(items.ToArray());
     }
 
     private RegexNode Char(char c, int offset)
@@ -350,7 +350,7 @@ internal sealed partial class RegexParser
             return new SetNode(Fold(ByteSet.Of(bytes[0])));
         }
 
-        return Regex.Literal(bytes);
+        return RegexNodes.Literal(bytes);
     }
 
     private ByteSet Fold(ByteSet set) => _caseless ? set.CaseFolded() : set;
