@@ -80,6 +80,15 @@ internal static partial class ScannerEmitter
         w.Line("/// <param name=\"text\">The input.</param>");
         using (w.OpenBlock("public void SetInput(global::System.ReadOnlySpan<char> text)"))
         {
+            w.Line("// ASCII text (nearly all input) narrows in one vectorized pass; anything else goes through the UTF-8 encoder.");
+            w.Line("YyReserve(text.Length);");
+            using (w.OpenBlock("if (global::System.Text.Ascii.FromUtf16(text, yyBuffer, out int yyAscii) == global::System.Buffers.OperationStatus.Done)"))
+            {
+                w.Line("YyReset(yyAscii);");
+                w.Line("return;");
+            }
+
+            w.Line();
             w.Line("YyReserve(yyBuffer.Length >= text.Length * 3L ? 0 : global::System.Text.Encoding.UTF8.GetByteCount(text));");
             w.Line("YyReset(global::System.Text.Encoding.UTF8.GetBytes(text, yyBuffer));");
         }

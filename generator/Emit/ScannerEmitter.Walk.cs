@@ -95,42 +95,43 @@ internal static partial class ScannerEmitter
             w.Line("nint end = limit;");
             w.Line("int accepted = word;");
             w.Line("int matched = last;");
+            w.Line("int current = " + UnsafeAdd + "(ref rows, r);");
             w.Line("int stop = -1;");
             w.Line("int repeats = 0;");
             using (w.OpenBlock("while (i < end)"))
             {
                 w.Line("nint to = " + UnsafeAdd + "(ref next, r + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, i)));");
-                using (w.OpenBlock("if (to == 0)"))
-                {
-                    w.Line("break;");
-                }
-
-                w.Line();
                 using (w.OpenBlock("if (to == r)"))
                 {
-                    w.Line("// A loop that has lasted a while is likely to go on: the caller skips it with a vectorized");
-                    w.Line("// search (too early, and the search would cost more than the steps it saves).");
+                    w.Line("// A state stepping to itself: r is not taken from the load, so the next step need not wait for");
+                    w.Line("// it (the branch is predicted). A loop that has lasted a while is likely to go on: the caller");
+                    w.Line("// skips it with a vectorized search (too early, and the search costs more than the steps).");
                     using (w.OpenBlock("if (++repeats >= 8 && " + UnsafeAdd + "(ref rows, r + 1) != 0)"))
                     {
                         w.Line("stop = -2 - (int)i;");
                         w.Line("break;");
                     }
                 }
-
                 using (w.OpenBlock("else"))
                 {
+                    using (w.OpenBlock("if (to == 0)"))
+                    {
+                        w.Line("break;");
+                    }
+
+                    w.Line();
                     w.Line("repeats = 0;");
+                    w.Line("r = to;");
+                    w.Line("current = " + UnsafeAdd + "(ref rows, r);");
                 }
 
                 w.Line();
-                w.Line("r = to;");
                 w.Line("i++;");
-                w.Line("int accept = " + UnsafeAdd + "(ref rows, r);");
-                using (w.OpenBlock("if (accept != 0)"))
+                using (w.OpenBlock("if (current != 0)"))
                 {
-                    w.Line("accepted = accept;");
+                    w.Line("accepted = current;");
                     w.Line("matched = (int)i;");
-                    using (w.OpenBlock("if ((accept & 3) != 0 && i >= runsFrom)"))
+                    using (w.OpenBlock("if ((current & 3) != 0 && i >= runsFrom)"))
                     {
                         w.Line("stop = (int)i;");
                         w.Line("break;");

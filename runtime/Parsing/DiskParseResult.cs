@@ -2,13 +2,19 @@ using System.Collections.Generic;
 
 namespace Colo.Gen;
 
-/// <summary>What <see cref="DiskSpecParser"/> made of a disk's spec strings.</summary>
-public sealed class DiskParseResult
+/// <summary>
+/// What <see cref="DiskSpecParser"/> made of a disk's spec strings. A small value (the disk and the
+/// error lines), so parsing allocates nothing beyond the disk, its strings and any error lines;
+/// <c>default</c> is not a parse result.
+/// </summary>
+public readonly struct DiskParseResult
 {
-    internal DiskParseResult(DiskDevice disk, IReadOnlyList<string> errors)
+    private readonly string[]? errors;
+
+    internal DiskParseResult(DiskDevice disk, string[]? errors)
     {
         Disk = disk;
-        Errors = errors;
+        this.errors = errors;
     }
 
     /// <summary>
@@ -18,10 +24,10 @@ public sealed class DiskParseResult
     public DiskDevice Disk { get; }
 
     /// <summary>libxlutil's error lines, word for word, without a trailing newline; empty on success.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    public IReadOnlyList<string> Errors => errors ?? [];
 
     /// <summary>True when the specs described a disk without error.</summary>
-    public bool Succeeded => Errors.Count == 0;
+    public bool Succeeded => errors is null;
 
     /// <summary>
     /// The one-line form that the libxlutil oracle (tests/native/xlu-oracle) and

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Colo.Gen;
 
@@ -28,10 +29,22 @@ public static class DiskSpecParser
     /// </summary>
     /// <param name="specs">The spec strings of one disk (xl's arguments after the domain).</param>
     /// <param name="source">The name errors start with (libxlutil's config source).</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in loops over many disks: skip the slow tiers
     public static DiskParseResult Parse(IReadOnlyList<string> specs, string source = CommandLine)
     {
         ArgumentNullException.ThrowIfNull(specs);
+        return specs switch
+        {
+            // No interface calls per spec for the usual collections.
+            string[] array => Parse(new ReadOnlySpan<string>(array), source),
+            List<string> list => Parse(CollectionsMarshal.AsSpan(list), source),
+            _ => Parse(new List<string>(specs), source),
+        };
+    }
+
+    /// <inheritdoc cref="Parse(IReadOnlyList{string}, string)"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in loops over many disks: skip the slow tiers
+    public static DiskParseResult Parse(ReadOnlySpan<string> specs, string source = CommandLine)
+    {
         ArgumentNullException.ThrowIfNull(source);
 
         DiskSpecScanner scanner = threadScanner ??= new DiskSpecScanner();
@@ -39,9 +52,9 @@ public static class DiskSpecParser
         scanner.StartDisk(disk, source);
         disk.Readwrite = 1;
 
-        for (int i = 0; i < specs.Count; i++)
+        foreach (string spec in specs)
         {
-            scanner.StartSpec(specs[i] ?? string.Empty);
+            scanner.StartSpec(spec ?? string.Empty);
             scanner.Lex();
             if (scanner.IsJammed)
             {
@@ -88,7 +101,6 @@ public static class DiskSpecParser
 
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)
     {
-        IReadOnlyList<string> errors = scanner.HasError ? scanner.Errors : Array.Empty<string>();
-        return new DiskParseResult(disk, errors);
+        return new DiskParseResult(disk, scanner.HasError ? scanner.TakeErrors() : null);
     }
 }

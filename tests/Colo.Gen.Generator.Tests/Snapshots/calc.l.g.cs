@@ -78,6 +78,14 @@ namespace Calc
         /// <param name="text">The input.</param>
         public void SetInput(global::System.ReadOnlySpan<char> text)
         {
+            // ASCII text (nearly all input) narrows in one vectorized pass; anything else goes through the UTF-8 encoder.
+            YyReserve(text.Length);
+            if (global::System.Text.Ascii.FromUtf16(text, yyBuffer, out int yyAscii) == global::System.Buffers.OperationStatus.Done)
+            {
+                YyReset(yyAscii);
+                return;
+            }
+
             YyReserve(yyBuffer.Length >= text.Length * 3L ? 0 : global::System.Text.Encoding.UTF8.GetByteCount(text));
             YyReset(global::System.Text.Encoding.UTF8.GetBytes(text, yyBuffer));
         }
@@ -306,20 +314,17 @@ namespace Calc
             nint end = limit;
             int accepted = word;
             int matched = last;
+            int current = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r);
             int stop = -1;
             int repeats = 0;
             while (i < end)
             {
                 nint to = global::System.Runtime.CompilerServices.Unsafe.Add(ref next, r + global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i)));
-                if (to == 0)
-                {
-                    break;
-                }
-
                 if (to == r)
                 {
-                    // A loop that has lasted a while is likely to go on: the caller skips it with a vectorized
-                    // search (too early, and the search would cost more than the steps it saves).
+                    // A state stepping to itself: r is not taken from the load, so the next step need not wait for
+                    // it (the branch is predicted). A loop that has lasted a while is likely to go on: the caller
+                    // skips it with a vectorized search (too early, and the search costs more than the steps).
                     if (++repeats >= 8 && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 1) != 0)
                     {
                         stop = -2 - (int)i;
@@ -328,17 +333,22 @@ namespace Calc
                 }
                 else
                 {
+                    if (to == 0)
+                    {
+                        break;
+                    }
+
                     repeats = 0;
+                    r = to;
+                    current = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r);
                 }
 
-                r = to;
                 i++;
-                int accept = global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r);
-                if (accept != 0)
+                if (current != 0)
                 {
-                    accepted = accept;
+                    accepted = current;
                     matched = (int)i;
-                    if ((accept & 3) != 0 && i >= runsFrom)
+                    if ((current & 3) != 0 && i >= runsFrom)
                     {
                         stop = (int)i;
                         break;
