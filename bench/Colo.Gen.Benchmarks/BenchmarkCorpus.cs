@@ -17,6 +17,23 @@ internal static class BenchmarkCorpus
     /// <summary>Disks (each one or more specs) from tests/Colo.Gen.Tests/TestData/check-xl-disk-parse.jsonl plus COLO ones.</summary>
     public static string[][] Disks()
     {
+        var disks = new List<string[]>(CheckXlDiskParse());
+        disks.Add(["format=qcow2,vdev=hda,access=rw,colo,colo-host=192.168.1.2,colo-port=9000,colo-export=qdisk1,active-disk=/mnt/ramfs/active.img,hidden-disk=/mnt/ramfs/hidden.img,target=/var/lib/xen/images/guest.qcow2"]);
+        disks.Add(["format=raw,vdev=xvda,access=w,colo,colo-params=192.168.1.2:9000:qdisk1:/tmp/a.img:/tmp/h.img,target=/dev/vg/guest"]);
+        disks.Add(["format=bogus,vdev=hda,target=/x"]);
+        disks.Add(["/dev/vg/guest,raw,xvda,rw,extra"]);
+        return disks.ToArray();
+    }
+
+    /// <summary>
+    /// The disks bench/compare-libxlutil.sh times both parsers on by default: those of
+    /// check-xl-disk-parse that libxlutil 4.17 knows (no trusted, no grant_usage).
+    /// </summary>
+    public static string[][] SideBySideDisks() =>
+        CheckXlDiskParse().Where(d => !d.Any(s => s.Contains("trusted", StringComparison.Ordinal) || s.Contains("grant_usage", StringComparison.Ordinal))).ToArray();
+
+    private static List<string[]> CheckXlDiskParse()
+    {
         string path = Path.Combine(Colo.Gen.TestSupport.RepositoryRoot.Path, "tests", "Colo.Gen.Tests", "TestData", "check-xl-disk-parse.jsonl");
         var disks = new List<string[]>();
         foreach (string line in File.ReadLines(path))
@@ -30,11 +47,7 @@ internal static class BenchmarkCorpus
             disks.Add(doc.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString() ?? string.Empty).ToArray());
         }
 
-        disks.Add(["format=qcow2,vdev=hda,access=rw,colo,colo-host=192.168.1.2,colo-port=9000,colo-export=qdisk1,active-disk=/mnt/ramfs/active.img,hidden-disk=/mnt/ramfs/hidden.img,target=/var/lib/xen/images/guest.qcow2"]);
-        disks.Add(["format=raw,vdev=xvda,access=w,colo,colo-params=192.168.1.2:9000:qdisk1:/tmp/a.img:/tmp/h.img,target=/dev/vg/guest"]);
-        disks.Add(["format=bogus,vdev=hda,target=/x"]);
-        disks.Add(["/dev/vg/guest,raw,xvda,rw,extra"]);
-        return disks.ToArray();
+        return disks;
     }
 
     /// <summary>About 1 MB of specs, one a line, as UTF-8.</summary>
