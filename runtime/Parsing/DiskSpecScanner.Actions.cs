@@ -27,9 +27,6 @@ partial class DiskSpecScanner
     /// <summary>True once any error was reported (libxlutil's <c>dpc->err</c>).</summary>
     internal bool HasError { get; private set; }
 
-    /// <summary>The error lines reported so far, in order.</summary>
-    internal IReadOnlyList<string> Errors => errors ?? (IReadOnlyList<string>)Array.Empty<string>();
-
     /// <summary>The error lines reported so far, in order, as an array of their own.</summary>
     internal string[] TakeErrors() => errors is null ? [] : [.. errors];
 
