@@ -9,9 +9,9 @@ namespace Colo.Gen;
 /// </summary>
 public readonly struct DiskParseResult
 {
-    private readonly string[]? errors;
+    private readonly IReadOnlyList<string>? errors;
 
-    internal DiskParseResult(DiskDevice disk, string[]? errors)
+    internal DiskParseResult(DiskDevice disk, IReadOnlyList<string>? errors)
     {
         Disk = disk;
         this.errors = errors;

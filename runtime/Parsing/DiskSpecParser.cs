@@ -101,6 +101,6 @@ public static class DiskSpecParser
 
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)
     {
-        return new DiskParseResult(disk, scanner.HasError ? scanner.TakeErrors() : null);
+        return new DiskParseResult(disk, scanner.HasError ? scanner.Errors : null);
     }
 }

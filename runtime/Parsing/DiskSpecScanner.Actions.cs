@@ -27,8 +27,8 @@ partial class DiskSpecScanner
     /// <summary>True once any error was reported (libxlutil's <c>dpc->err</c>).</summary>
     internal bool HasError { get; private set; }
 
-    /// <summary>The error lines reported so far, in order, as an array of their own.</summary>
-    internal string[] TakeErrors() => errors is null ? [] : [.. errors];
+    /// <summary>The error lines reported for this disk, in order (a fresh list each disk, so it can be handed on).</summary>
+    internal IReadOnlyList<string> Errors => errors ?? (IReadOnlyList<string>)Array.Empty<string>();
 
     /// <summary>Starts a new disk: fresh context, as libxlutil's memset of its parse context.</summary>
     internal void StartDisk(DiskDevice disk, string sourceName)
