@@ -25,9 +25,8 @@ internal static class IdlDiagnostics
     public static readonly DiagnosticDescriptor MissingBracket = Error(
         "CG1004", "Missing closing bracket", "'{0}' is never closed (expected '{1}')");
 
-    public static readonly DiagnosticDescriptor EmptyFile = new(
-        "CG1005", "Empty IDL file", "IDL file '{0}' declares no types; nothing is generated",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor EmptyFile = Warning(
+        "CG1005", "Empty IDL file", "IDL file '{0}' declares no types; nothing is generated");
 
     public static readonly DiagnosticDescriptor BinaryFile = Error(
         "CG1006", "Not a text file", "IDL file holds binary data ({0}); it is not read further");
@@ -44,9 +43,8 @@ internal static class IdlDiagnostics
     public static readonly DiagnosticDescriptor DuplicateType = Error(
         "CG1010", "Duplicate type", "Type '{0}' is declared twice");
 
-    public static readonly DiagnosticDescriptor UnresolvedMacro = new(
-        "CG1011", "Unresolved init value", "Init value '{0}' is a C macro the IDL does not define; the type's default value is used instead (supply it with the AdditionalFiles metadata ColoGenIdlMacros=\"{0}=VALUE\")",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnresolvedMacro = Warning(
+        "CG1011", "Unresolved init value", "Init value '{0}' is a C macro the IDL does not define; the type's default value is used instead (supply it with the AdditionalFiles metadata ColoGenIdlMacros=\"{0}=VALUE\")");
 
     public static readonly DiagnosticDescriptor InvalidArgument = Error(
         "CG1012", "Invalid argument", "{0}");
@@ -54,10 +52,12 @@ internal static class IdlDiagnostics
     public static readonly DiagnosticDescriptor IntegerTooLarge = Error(
         "CG1013", "Integer out of range", "Integer literal '{0}' does not fit in 64 bits");
 
-    public static readonly DiagnosticDescriptor BadMacroDefinition = new(
-        "CG1014", "Bad ColoGenIdlMacros entry", "ColoGenIdlMacros entry '{0}' is not NAME=VALUE with an integer or enum value name; it is ignored",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor BadMacroDefinition = Warning(
+        "CG1014", "Bad ColoGenIdlMacros entry", "ColoGenIdlMacros entry '{0}' is not NAME=VALUE with an integer or enum value name; it is ignored");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 }
