@@ -65,9 +65,6 @@ public class ParseFloorBenchmarks
         }
     }
 
-    /// <summary>Bytes of spec text a pass over the disks scans.</summary>
-    public int SpecBytes => _specBytes.Length;
-
     [Benchmark(Baseline = true, Description = "parse (DiskSpecParser)")]
     public int Parse() => ParseBenchmarks.ParseAll(_disks);
 
