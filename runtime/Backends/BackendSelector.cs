@@ -92,20 +92,20 @@ public static class BackendSelector
             return Refuse(reasons, $"Disk vdev={disk.Vdev}, backend {name} not compatible with specification {disk.Specification.ToLibxlString()}");
         }
 
+        if (backend is not (DiskBackend.Phy or DiskBackend.Tap or DiskBackend.Qdisk or DiskBackend.Standalone))
+        {
+            return Refuse(reasons, $"Disk vdev={disk.Vdev}, backend {(int)backend} unknown");
+        }
+
+        // Each refusal is what libxl logs after "backend NAME ".
         string? refusal = backend switch
         {
             DiskBackend.Phy => PhyRefusal(disk, target),
             DiskBackend.Tap => TapRefusal(disk),
             DiskBackend.Qdisk => QdiskRefusal(disk),
-            DiskBackend.Standalone => StandaloneRefusal(disk, target),
-            _ => $"backend {(int)backend} unknown",
+            _ => StandaloneRefusal(disk, target),
         };
-        if (refusal is null)
-        {
-            return backend;
-        }
-
-        return Refuse(reasons, $"Disk vdev={disk.Vdev}, {refusal.Replace("BACKEND", name, StringComparison.Ordinal)}");
+        return refusal is null ? backend : Refuse(reasons, $"Disk vdev={disk.Vdev}, backend {name} {refusal}");
     }
 
     private static DiskBackend Refuse(List<string> reasons, string reason)
@@ -137,7 +137,7 @@ public static class BackendSelector
             return null;
         }
 
-        return "backend phy unsuitable as phys path not a block device";
+        return "unsuitable as phys path not a block device";
     }
 
     /// <summary>tap (tapdisk): raw or vhd images, no COLO.</summary>
@@ -169,15 +169,15 @@ public static class BackendSelector
 
         if (!ColoAddress.IsGiven(disk))
         {
-            return "backend BACKEND needs colo-params=... for colo";
+            return "needs colo-params=... for colo";
         }
 
         if (disk.ActiveDisk is null)
         {
-            return "backend BACKEND needs active-disk=... for colo";
+            return "needs active-disk=... for colo";
         }
 
-        return disk.HiddenDisk is null ? "backend BACKEND needs hidden-disk=... for colo" : null;
+        return disk.HiddenDisk is null ? "needs hidden-disk=... for colo" : null;
     }
 
     /// <summary>standalone (virtio): raw, no script, no COLO, a block device unless a driver domain.</summary>
@@ -198,16 +198,16 @@ public static class BackendSelector
             return NotColo;
         }
 
-        return !IsLocal(disk) || target.IsBlockDevice ? null : "backend standalone unsuitable as phys path not a block device";
+        return !IsLocal(disk) || target.IsBlockDevice ? null : "unsuitable as phys path not a block device";
     }
 
     /// <summary>The seed refuses COLO on phy and tap when it is on or half-given (active or hidden disk named).</summary>
     private static bool WantsColo(DiskDevice disk) =>
         disk.ColoEnable.WithDefault(false).Value || disk.ActiveDisk is not null || disk.HiddenDisk is not null;
 
-    private const string NotColo = "backend BACKEND not compatible with colo";
+    private const string NotColo = "not compatible with colo";
 
-    private const string NotScript = "backend BACKEND not compatible with script=...";
+    private const string NotScript = "not compatible with script=...";
 
-    private static string BadFormat(DiskDevice disk) => $"backend BACKEND unsuitable due to format {disk.Format.ToLibxlString()}";
+    private static string BadFormat(DiskDevice disk) => $"unsuitable due to format {disk.Format.ToLibxlString()}";
 }
