@@ -157,7 +157,7 @@ public static class DiskBackendNodes
         {
             disk.Specification = DiskSpecification.Xen; // absent: written by a libxl older than virtio disks
         }
-        else if (!DiskSpecificationExtensions.TryParseLibxl(Encoding.UTF8.GetBytes(specification), out DiskSpecification parsed))
+        else if (!DiskSpecificationExtensions.TryParseLibxl(specification, out DiskSpecification parsed))
         {
             return new DiskBackendRead(null, $"Unable to parse xenstore node {backendPath}/specification");
         }
