@@ -195,24 +195,18 @@ public readonly record struct VirtualDeviceNumber
         return TryDecimal(text, max, out value);
     }
 
+    /// <summary>ASCII digits only (NumberStyles.None: no sign, no spaces, not empty), at most <paramref name="max"/>.</summary>
     private static bool TryDecimal(ReadOnlySpan<char> text, int max, out int value)
     {
         value = 0;
-        foreach (char c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed) && Fits(parsed, max, out value);
     }
 
     private static bool Fits(long parsed, int max, out int value)
     {
-        value = parsed >= 0 && parsed <= max ? (int)parsed : 0;
-        return parsed >= 0 && parsed <= max;
+        bool fits = parsed >= 0 && parsed <= max;
+        value = fits ? (int)parsed : 0;
+        return fits;
     }
 
     /// <inheritdoc/>
