@@ -36,11 +36,16 @@ public sealed record QemuOptionValue
         for (int i = 0; i < raw.Length; i++)
         {
             char c = raw[i];
+            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]))
+            {
+                i++; // a surrogate pair is one character, and a fine one
+                continue;
+            }
+
             string? problem = c switch
             {
                 '\0' => "a NUL character",
                 '\n' or '\r' => "a line break",
-                _ when char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]) => SkipPair(ref i),
                 _ when char.IsSurrogate(c) => "an unpaired UTF-16 surrogate",
                 _ => null,
             };
@@ -55,12 +60,6 @@ public sealed record QemuOptionValue
 
     /// <inheritdoc/>
     public override string ToString() => Escaped;
-
-    private static string? SkipPair(ref int i)
-    {
-        i++;
-        return null;
-    }
 
     private static string Quote(string raw) =>
         "\"" + raw.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
