@@ -37,7 +37,7 @@ public static class DiskSpecParser
             // No interface calls per spec for the usual collections.
             string[] array => Parse(new ReadOnlySpan<string>(array), source),
             List<string> list => Parse(CollectionsMarshal.AsSpan(list), source),
-            _ => Parse(new List<string>(specs), source),
+            _ => Parse(CollectionsMarshal.AsSpan(new List<string>(specs)), source),
         };
     }
 
