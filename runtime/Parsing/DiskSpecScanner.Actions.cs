@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -13,11 +12,13 @@ namespace Colo.Gen;
 /// </summary>
 partial class DiskSpecScanner
 {
-    private const string ErrorPrefix = ": config parsing error in disk specification: ";
-
-    private List<string>? errors;
+    private DiskSpecErrors? errors;
     private string source = "command line";
     private string? spec;
+    private int specIndex = -1;
+    private bool asciiSpec;
+    private int mappedByte;
+    private int mappedChar;
     private bool hadDeprecatedPrefix;
     private bool accessSet;
 
@@ -27,8 +28,8 @@ partial class DiskSpecScanner
     /// <summary>True once any error was reported (libxlutil's <c>dpc->err</c>).</summary>
     internal bool HasError { get; private set; }
 
-    /// <summary>The error lines reported for this disk, in order (a fresh list each disk, so it can be handed on).</summary>
-    internal IReadOnlyList<string> Errors => errors ?? (IReadOnlyList<string>)Array.Empty<string>();
+    /// <summary>The errors reported for this disk, in order (a fresh object each disk, so it can be handed on); null when none.</summary>
+    internal DiskSpecErrors? Errors => errors;
 
     /// <summary>Starts a new disk: fresh context, as libxlutil's memset of its parse context.</summary>
     internal void StartDisk(DiskDevice disk, string sourceName)
@@ -37,16 +38,43 @@ partial class DiskSpecScanner
         source = sourceName;
         errors = null;
         spec = null;
+        specIndex = -1;
         HasError = false;
         hadDeprecatedPrefix = false;
         accessSet = false;
     }
 
-    /// <summary>Feeds the next spec of the disk; the errors quote it.</summary>
-    internal void StartSpec(string text)
+    /// <summary>Feeds the next spec of the disk (valid UTF-16: the parser checks it first); the errors quote it.</summary>
+    internal void StartSpec(string text, int index)
     {
         spec = text;
+        specIndex = index;
         SetInput(text);
+
+        // Valid UTF-16 has as many UTF-8 bytes as characters only when it is all ASCII; then a
+        // byte offset is a character index and errors need no mapping.
+        asciiSpec = Input.Length == text.Length;
+        mappedByte = 0;
+        mappedChar = 0;
+    }
+
+    /// <summary>
+    /// Reports a spec that is not valid Unicode (a lone surrogate at <paramref name="at"/>): it has
+    /// no UTF-8 form, so it is not scanned at all rather than scanned with U+FFFD in its place.
+    /// </summary>
+    internal void ReportLoneSurrogate(string text, int index, int at)
+    {
+        spec = text;
+        specIndex = index;
+        Add("not valid Unicode (an unpaired UTF-16 surrogate)", at, 1, 0, 0, Utf8Text.ShowSurrogate(text[at]));
+    }
+
+    /// <summary>Reports a spec whose UTF-8 form would not fit the scanner's buffer (more than <paramref name="limit"/> bytes).</summary>
+    internal void ReportTooLong(string text, int index, long limit)
+    {
+        spec = text;
+        specIndex = index;
+        Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"spec too long (more than {limit} bytes of UTF-8)"), -1, 0, 0, 0, null);
     }
 
     /// <summary>
@@ -54,10 +82,102 @@ partial class DiskSpecScanner
     /// specification: MESSAGE[: near `TEXT'] in `SPEC'</c>. A spec of null prints as
     /// glibc prints a null <c>%s</c>.
     /// </summary>
-    internal void Error(string message) => Report(message, null);
+    internal void Error(string message) => Add(message, -1, 0, 0, 0, null);
 
     /// <inheritdoc cref="Error(string)"/>
-    internal void Error(ReadOnlySpan<byte> erroneous, string message) => Report(message, Decode(erroneous));
+    internal void Error(ReadOnlySpan<byte> erroneous, string message)
+    {
+        HasError = true;
+        if (errors is not null && !errors.HasRoom)
+        {
+            errors.Count(); // past the cap an error is only counted: no mapping, no text
+            return;
+        }
+
+        if (!Input.Overlaps(erroneous, out int start))
+        {
+            // Text the helpers made (block-NAME from a script prefix), or an empty value: shown
+            // as it is, located at the token that gave rise to it.
+            (int tokenChar, int tokenLength, _, _) = CharRange(TokenStart, TokenStart + Length);
+            Add(message, tokenChar, tokenLength, 0, 0, Decode(erroneous));
+            return;
+        }
+
+        (int offset, int length, int partialLead, int partialTail) = CharRange(start, start + erroneous.Length);
+        Add(message, offset, length, partialLead, partialTail, null);
+    }
+
+    private void Add(string message, int offset, int length, int partialLead, int partialTail, string? nearText)
+    {
+        HasError = true;
+        errors ??= new DiskSpecErrors(source);
+        if (!errors.HasRoom)
+        {
+            errors.Count();
+            return;
+        }
+
+        errors.Add(new DiskSpecError(source, message, specIndex, spec, offset, length, partialLead, partialTail, nearText));
+    }
+
+    /// <summary>
+    /// The characters of the spec that bytes [<paramref name="from"/>, <paramref name="to"/>) of its
+    /// UTF-8 form fall in, widened to whole characters, and how many bytes of the first and last of
+    /// them lie outside the range (libxlutil's byte-wise rules can cut a character in two).
+    /// </summary>
+    private (int Offset, int Length, int PartialLead, int PartialTail) CharRange(int from, int to)
+    {
+        if (asciiSpec)
+        {
+            return (from, to - from, 0, 0);
+        }
+
+        int first = CharAt(from, out int lead);
+        int last = CharAt(to, out int into);
+        int tail = 0;
+        if (into > 0)
+        {
+            int size = SequenceLength(Input[to - into]);
+            tail = size - into;
+            last += size == 4 ? 2 : 1;
+        }
+
+        return (first, last - first, lead, tail);
+    }
+
+    /// <summary>
+    /// The index of the character holding byte <paramref name="at"/> of the input, and how many of
+    /// its bytes come before <paramref name="at"/>. Errors come mostly in input order, so the walk
+    /// goes on from the last answer and a disk's mapping costs one pass over its spec.
+    /// </summary>
+    private int CharAt(int at, out int into)
+    {
+        if (at < mappedByte)
+        {
+            mappedByte = 0;
+            mappedChar = 0;
+        }
+
+        ReadOnlySpan<byte> input = Input;
+        while (mappedByte < at)
+        {
+            int size = SequenceLength(input[mappedByte]);
+            if (mappedByte + size > at)
+            {
+                into = at - mappedByte;
+                return mappedChar;
+            }
+
+            mappedByte += size;
+            mappedChar += size == 4 ? 2 : 1; // a character beyond U+FFFF is a surrogate pair
+        }
+
+        into = 0;
+        return mappedChar;
+    }
+
+    /// <summary>The length of the UTF-8 sequence <paramref name="lead"/> starts (the input is valid UTF-8).</summary>
+    private static int SequenceLength(byte lead) => lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 
     /// <summary>
     /// A value's text. Spec values are nearly always short ASCII: they are widened on the stack in one
@@ -92,20 +212,6 @@ partial class DiskSpecScanner
         ReadOnlySpan<byte> input = Input;
         int at = Math.Clamp(Math.Min(TokenStart, JamPosition), 0, input.Length);
         Error(input[at..], "bad disk syntax");
-    }
-
-    private void Report(string message, string? near)
-    {
-        var line = new StringBuilder(source.Length + message.Length + (spec?.Length ?? 6) + (near?.Length ?? 0) + 64);
-        line.Append(source).Append(ErrorPrefix).Append(message);
-        if (near is not null)
-        {
-            line.Append(": near `").Append(near).Append('\'');
-        }
-
-        line.Append(" in `").Append(spec ?? "(null)").Append('\'');
-        (errors ??= new List<string>()).Add(line.ToString());
-        HasError = true;
     }
 
     /// <summary>The token without one trailing <paramref name="delimiter"/> (libxlutil's STRIP).</summary>
