@@ -107,6 +107,19 @@ partial class DiskSpecScanner
         Add(message, offset, length, partialLead, partialTail, null);
     }
 
+    /// <summary>"OPTION respecified", with the message made only when the error is kept.</summary>
+    private void Respecified(ReadOnlySpan<byte> value, string option)
+    {
+        if (errors is not null && !errors.HasRoom)
+        {
+            HasError = true;
+            errors.Count();
+            return;
+        }
+
+        Error(value, option + " respecified");
+    }
+
     private void Add(string message, int offset, int length, int partialLead, int partialTail, string? nearText)
     {
         HasError = true;
@@ -237,7 +250,7 @@ partial class DiskSpecScanner
     {
         if (!string.IsNullOrEmpty(current))
         {
-            Error(value, option + " respecified");
+            Respecified(value, option);
             return current;
         }
 
