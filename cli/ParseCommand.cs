@@ -108,9 +108,21 @@ internal static class ParseCommand
 
     private static int RunJsonLines(CommandStreams io)
     {
-        foreach (string[] specs in DiskLines.ReadAll(io.In))
+        // Each disk's line is written piece by piece: an error line quotes its whole spec, and
+        // a huge spec's lines must not have to fit in one string (which would lose later disks).
+        foreach (DiskLine line in DiskLines.ReadAll(io.In))
         {
-            io.Out.Write(DiskSpecParser.Parse(specs, Source).ToJsonLine());
+            if (line.Specs is null)
+            {
+                io.Out.Write("{\"errors\": [\"");
+                JsonLine.WriteEscaped(io.Out, line.InvalidUtf8);
+                io.Out.Write("\"]}");
+            }
+            else
+            {
+                DiskSpecParser.Parse(line.Specs, Source).WriteJsonLine(io.Out);
+            }
+
             io.Out.Write('\n');
         }
 
@@ -119,7 +131,7 @@ internal static class ParseCommand
 
     private static int RunCount(CommandStreams io, int rounds)
     {
-        List<string[]> disks = DiskLines.ReadAll(io.In);
+        List<DiskLine> disks = DiskLines.ReadAll(io.In);
 
         // One untimed round first (the JIT compiles the parse path there), as the libxlutil
         // helper's --time does too, so both time the same steady loop.
@@ -135,12 +147,13 @@ internal static class ParseCommand
         return 0;
     }
 
-    private static (int Parsed, int Rejected) ParseRound(List<string[]> disks)
+    private static (int Parsed, int Rejected) ParseRound(List<DiskLine> disks)
     {
         int parsed = 0, rejected = 0;
-        foreach (string[] specs in disks)
+        foreach (DiskLine line in disks)
         {
-            if (DiskSpecParser.Parse(specs, Source).Succeeded)
+            // A line that is not valid UTF-8 is rejected without being parsed.
+            if (line.Specs is not null && DiskSpecParser.Parse(line.Specs, Source).Succeeded)
             {
                 parsed++;
             }

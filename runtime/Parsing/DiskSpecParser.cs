@@ -14,6 +14,23 @@ public static class DiskSpecParser
     /// <summary>The source name xl's command line reports errors under.</summary>
     public const string CommandLine = "command line";
 
+    /// <summary>
+    /// How many errors a disk keeps as <see cref="DiskSpecError"/> values. libxlutil reports every
+    /// error and quotes the whole spec on each line, so a spec made of errors would print itself
+    /// once per error; past this many the errors are only counted, and the disk's lines end with
+    /// <c>N more errors</c>. No spec a person writes comes near it.
+    /// </summary>
+    public const int MaxErrorsKept = 100;
+
+    /// <summary>
+    /// The longest spec (in UTF-8 bytes) the scanner can hold: the largest byte array .NET allows.
+    /// A longer one is reported as an error rather than failing with an exception.
+    /// </summary>
+    public static readonly long MaxSpecBytes = Array.MaxLength;
+
+    /// <summary>A scanner whose buffer grew past this many bytes is not kept for the thread's next parse.</summary>
+    private const int KeptBufferBytes = 1 << 20;
+
     [ThreadStatic]
     private static DiskSpecScanner? threadScanner;
 
@@ -25,7 +42,8 @@ public static class DiskSpecParser
     /// <summary>
     /// Parses the specs of one disk, in order, into one <see cref="DiskDevice"/>. Like
     /// libxlutil, the first spec with an error ends the parse. Never throws for any spec
-    /// text; a null spec counts as an empty one.
+    /// text of any length; a null spec counts as an empty one. A spec that is not valid
+    /// Unicode (a lone UTF-16 surrogate) is an error, never scanned with U+FFFD in its place.
     /// </summary>
     /// <param name="specs">The spec strings of one disk (xl's arguments after the domain).</param>
     /// <param name="source">The name errors start with (libxlutil's config source).</param>
@@ -52,23 +70,77 @@ public static class DiskSpecParser
         scanner.StartDisk(disk, source);
         disk.Readwrite = 1;
 
-        foreach (string spec in specs)
+        try
         {
-            scanner.StartSpec(spec ?? string.Empty);
-            scanner.Lex();
-            if (scanner.IsJammed)
+            for (int index = 0; index < specs.Length; index++)
             {
-                scanner.ReportJam();
+                string spec = specs[index] ?? string.Empty;
+                if (!CanScan(scanner, spec, index))
+                {
+                    return Finish(scanner, disk);
+                }
+
+                scanner.StartSpec(spec, index);
+                scanner.Lex();
+                if (scanner.IsJammed)
+                {
+                    scanner.ReportJam();
+                }
+
+                if (scanner.HasError)
+                {
+                    return Finish(scanner, disk);
+                }
             }
 
-            if (scanner.HasError)
+            ApplyPostScanRules(scanner, disk);
+            return Finish(scanner, disk);
+        }
+        finally
+        {
+            // A huge spec grew the scanner's buffer; let it go instead of keeping it for the
+            // thread's lifetime (the next parse makes a fresh scanner).
+            if (scanner.Input.Length > KeptBufferBytes)
             {
-                return Finish(scanner, disk);
+                threadScanner = null;
             }
         }
+    }
 
-        ApplyPostScanRules(scanner, disk);
-        return Finish(scanner, disk);
+    /// <summary>
+    /// Checks what the scanner cannot take before it sees the spec: a lone surrogate (no UTF-8
+    /// form: it would become U+FFFD, a different path) and a UTF-8 form past the largest array.
+    /// </summary>
+    private static bool CanScan(DiskSpecScanner scanner, string spec, int index)
+    {
+        int loneSurrogate = Utf8Text.LoneSurrogateIndex(spec);
+        if (loneSurrogate >= 0)
+        {
+            scanner.ReportLoneSurrogate(spec, index, loneSurrogate);
+            return false;
+        }
+
+        // Up to three UTF-8 bytes a UTF-16 character: only a spec this long needs counting.
+        if (spec.Length * 3L > MaxSpecBytes && Utf8Length(spec) > MaxSpecBytes)
+        {
+            scanner.ReportTooLong(spec, index, MaxSpecBytes);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The length of a valid UTF-16 string's UTF-8 form, counted without encoding it.</summary>
+    private static long Utf8Length(string text)
+    {
+        long bytes = 0;
+        foreach (char c in text)
+        {
+            // A surrogate pair is four bytes: two for each half.
+            bytes += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate(c) ? 2 : 3;
+        }
+
+        return bytes;
     }
 
     /// <summary>What xlu_disk_parse does once every spec is scanned.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -13,11 +12,13 @@ namespace Colo.Gen;
 /// </summary>
 partial class DiskSpecScanner
 {
-    private const string ErrorPrefix = ": config parsing error in disk specification: ";
-
-    private List<string>? errors;
+    private DiskSpecErrors? errors;
     private string source = "command line";
     private string? spec;
+    private int specIndex = -1;
+    private bool asciiSpec;
+    private int mappedByte;
+    private int mappedChar;
     private bool hadDeprecatedPrefix;
     private bool accessSet;
 
@@ -27,8 +28,8 @@ partial class DiskSpecScanner
     /// <summary>True once any error was reported (libxlutil's <c>dpc->err</c>).</summary>
     internal bool HasError { get; private set; }
 
-    /// <summary>The error lines reported for this disk, in order (a fresh list each disk, so it can be handed on).</summary>
-    internal IReadOnlyList<string> Errors => errors ?? (IReadOnlyList<string>)Array.Empty<string>();
+    /// <summary>The errors reported for this disk, in order (a fresh object each disk, so it can be handed on); null when none.</summary>
+    internal DiskSpecErrors? Errors => errors;
 
     /// <summary>Starts a new disk: fresh context, as libxlutil's memset of its parse context.</summary>
     internal void StartDisk(DiskDevice disk, string sourceName)
@@ -37,27 +38,25 @@ partial class DiskSpecScanner
         source = sourceName;
         errors = null;
         spec = null;
+        specIndex = -1;
         HasError = false;
         hadDeprecatedPrefix = false;
         accessSet = false;
     }
 
-    /// <summary>Feeds the next spec of the disk; the errors quote it.</summary>
-    internal void StartSpec(string text)
+    /// <summary>Feeds the next spec of the disk (valid UTF-16: the parser checks it first); the errors quote it.</summary>
+    internal void StartSpec(string text, int index)
     {
         spec = text;
+        specIndex = index;
         SetInput(text);
+
+        // Valid UTF-16 has as many UTF-8 bytes as characters only when it is all ASCII; then a
+        // byte offset is a character index and errors need no mapping.
+        asciiSpec = Input.Length == text.Length;
+        mappedByte = 0;
+        mappedChar = 0;
     }
-
-    /// <summary>
-    /// Reports libxlutil's error line: <c>SOURCE: config parsing error in disk
-    /// specification: MESSAGE[: near `TEXT'] in `SPEC'</c>. A spec of null prints as
-    /// glibc prints a null <c>%s</c>.
-    /// </summary>
-    internal void Error(string message) => Report(message, null);
-
-    /// <inheritdoc cref="Error(string)"/>
-    internal void Error(ReadOnlySpan<byte> erroneous, string message) => Report(message, Decode(erroneous));
 
     /// <summary>
     /// A value's text. Spec values are nearly always short ASCII: they are widened on the stack in one
@@ -80,33 +79,6 @@ partial class DiskSpecScanner
     }
 
     private const int ShortValue = 256;
-
-    /// <summary>
-    /// A newline after a stray '=' (or ',') reaches no rule in the LEXERR condition; flex's
-    /// scanner would print "flex scanner jammed" and end the whole process with status 2.
-    /// This scanner reports it as the "bad disk syntax" the LEXERR rule gives everywhere else,
-    /// quoting the input from the pending LEXERR text (the stray character) to the end.
-    /// </summary>
-    internal void ReportJam()
-    {
-        ReadOnlySpan<byte> input = Input;
-        int at = Math.Clamp(Math.Min(TokenStart, JamPosition), 0, input.Length);
-        Error(input[at..], "bad disk syntax");
-    }
-
-    private void Report(string message, string? near)
-    {
-        var line = new StringBuilder(source.Length + message.Length + (spec?.Length ?? 6) + (near?.Length ?? 0) + 64);
-        line.Append(source).Append(ErrorPrefix).Append(message);
-        if (near is not null)
-        {
-            line.Append(": near `").Append(near).Append('\'');
-        }
-
-        line.Append(" in `").Append(spec ?? "(null)").Append('\'');
-        (errors ??= new List<string>()).Add(line.ToString());
-        HasError = true;
-    }
 
     /// <summary>The token without one trailing <paramref name="delimiter"/> (libxlutil's STRIP).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -131,7 +103,7 @@ partial class DiskSpecScanner
     {
         if (!string.IsNullOrEmpty(current))
         {
-            Error(value, option + " respecified");
+            Respecified(value, option);
             return current;
         }
 

@@ -1,3 +1,6 @@
+using System;
+using System.Buffers;
+using System.IO;
 using System.Text;
 
 namespace Colo.Gen;
@@ -9,31 +12,60 @@ namespace Colo.Gen;
 /// </summary>
 internal static class JsonLine
 {
+    private static readonly SearchValues<char> NeedEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     /// <summary>The line for one parse result, without a newline.</summary>
     public static string Format(DiskParseResult result)
     {
-        var line = new StringBuilder(256);
-        if (result.Succeeded)
+        var line = new StringWriter(new StringBuilder(256));
+        Write(line, result);
+        return line.ToString();
+    }
+
+    /// <summary>
+    /// Writes the line for one parse result, without a newline. Error lines go out piece by piece
+    /// from their <see cref="DiskSpecError"/> values, so no line (each quotes its whole spec) is built in memory.
+    /// </summary>
+    public static void Write(TextWriter writer, DiskParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (result.ErrorList is not DiskSpecErrors errors)
         {
-            line.Append("{\"disk\": ");
-            AppendCompact(line, result.Disk.ToJson());
-            line.Append('}');
-            return line.ToString();
+            var compact = new StringBuilder(256);
+            compact.Append("{\"disk\": ");
+            AppendCompact(compact, result.Disk.ToJson());
+            compact.Append('}');
+            writer.Write(compact);
+            return;
         }
 
-        line.Append("{\"errors\": [");
-        for (int i = 0; i < result.Errors.Count; i++)
+        writer.Write("{\"errors\": [");
+        for (int i = 0; i < errors.Kept.Count; i++)
         {
             if (i > 0)
             {
-                line.Append(',');
+                writer.Write(',');
             }
 
-            AppendString(line, result.Errors[i]);
+            writer.Write('"');
+            errors.Kept[i].Write(writer, json: true);
+            writer.Write('"');
         }
 
-        line.Append("]}");
-        return line.ToString();
+        if (errors.Omitted > 0)
+        {
+            if (errors.Kept.Count > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write('"');
+            WriteEscaped(writer, errors.OmittedLine());
+            writer.Write('"');
+        }
+
+        writer.Write("]}");
     }
 
     /// <summary>Appends <paramref name="json"/> without the spaces, tabs and newlines outside its strings.</summary>
@@ -73,33 +105,48 @@ internal static class JsonLine
     /// <summary>Appends a JSON string as yajl writes it: \" \\ \b \f \n \r \t, other controls as \u00XX.</summary>
     public static void AppendString(StringBuilder line, string text)
     {
+        var writer = new StringWriter(line);
+        writer.Write('"');
+        WriteEscaped(writer, text);
+        writer.Write('"');
+    }
+
+    /// <summary>
+    /// Writes the inside of a JSON string as yajl escapes it: \" \\ \b \f \n \r \t, other characters
+    /// below U+0020 as \u00XX (upper-case hex), everything else as it is. Runs that need no escape go
+    /// out in one write.
+    /// </summary>
+    public static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> text)
+    {
         const string Hex = "0123456789ABCDEF";
-        line.Append('"');
-        foreach (char c in text)
+        while (!text.IsEmpty)
         {
+            int at = text.IndexOfAny(NeedEscape);
+            if (at < 0)
+            {
+                writer.Write(text);
+                return;
+            }
+
+            writer.Write(text[..at]);
+            char c = text[at];
             switch (c)
             {
-                case '"': line.Append("\\\""); break;
-                case '\\': line.Append("\\\\"); break;
-                case '\b': line.Append("\\b"); break;
-                case '\f': line.Append("\\f"); break;
-                case '\n': line.Append("\\n"); break;
-                case '\r': line.Append("\\r"); break;
-                case '\t': line.Append("\\t"); break;
+                case '"': writer.Write("\\\""); break;
+                case '\\': writer.Write("\\\\"); break;
+                case '\b': writer.Write("\\b"); break;
+                case '\f': writer.Write("\\f"); break;
+                case '\n': writer.Write("\\n"); break;
+                case '\r': writer.Write("\\r"); break;
+                case '\t': writer.Write("\\t"); break;
                 default:
-                    if (c < 0x20)
-                    {
-                        line.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 15]);
-                    }
-                    else
-                    {
-                        line.Append(c);
-                    }
-
+                    writer.Write("\\u00");
+                    writer.Write(Hex[c >> 4]);
+                    writer.Write(Hex[c & 15]);
                     break;
             }
-        }
 
-        line.Append('"');
+            text = text[(at + 1)..];
+        }
     }
 }

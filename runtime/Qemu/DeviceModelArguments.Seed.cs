@@ -55,7 +55,7 @@ public static partial class DeviceModelArguments
             return;
         }
 
-        QemuOptionValue? path = Escape(disk.PdevPath, "target", output);
+        QemuOptionValue? path = Image(disk.PdevPath, "target", output);
         ColoRole role = ColoRoles.Of(disk);
         ColoDriveValues? colo = null;
 
@@ -97,7 +97,7 @@ public static partial class DeviceModelArguments
             return;
         }
 
-        if (Escape(disk.PdevPath, "target", output) is QemuOptionValue path)
+        if (Image(disk.PdevPath, "target", output) is QemuOptionValue path)
         {
             output.Drive(DriveStrings.Seed.Cdrom(index, deviceNumber, disk.Readwrite != 0, path, format));
         }

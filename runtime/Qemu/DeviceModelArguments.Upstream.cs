@@ -57,7 +57,7 @@ public static partial class DeviceModelArguments
                 return;
             }
 
-            path = Escape(local, "target", output);
+            path = Image(local, "target", output);
             if (path is null)
             {
                 return;

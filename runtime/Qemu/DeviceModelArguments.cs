@@ -18,10 +18,14 @@ public static partial class DeviceModelArguments
     /// <summary>Builds the arguments for <paramref name="disks"/>, whose defaults and COLO roles are set.</summary>
     /// <param name="disks">The domain's disks, in its order (after <see cref="DiskDefaults.Apply"/> and <see cref="ColoRoles.Assign"/>).</param>
     /// <param name="dialect">Which libxl's strings to write.</param>
-    public static DeviceModelResult Build(IReadOnlyList<DiskDevice> disks, QemuDialect dialect = QemuDialect.Upstream)
+    /// <param name="policy">
+    /// Which QEMU protocols the disks' image names (target, active-disk, hidden-disk) may choose;
+    /// <see cref="QemuTargetPolicy.Default"/> when null. A refused name is an error in the result.
+    /// </param>
+    public static DeviceModelResult Build(IReadOnlyList<DiskDevice> disks, QemuDialect dialect = QemuDialect.Upstream, QemuTargetPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(disks);
-        var output = new Output();
+        var output = new Output(policy ?? QemuTargetPolicy.Default);
         if (dialect == QemuDialect.Seed)
         {
             BuildSeed(disks, output);
@@ -61,6 +65,18 @@ public static partial class DeviceModelArguments
         return result.Value;
     }
 
+    /// <summary>An image name (target, active-disk, hidden-disk) through the target policy, or null with the reason.</summary>
+    private static QemuOptionValue? Image(string? imageName, string what, Output output)
+    {
+        QemuOptionValueResult result = output.Policy.Apply(imageName ?? string.Empty, what);
+        if (result.Error is not null)
+        {
+            output.Errors.Add(result.Error);
+        }
+
+        return result.Value;
+    }
+
     /// <summary>
     /// The escaped COLO values of a COLO disk, or null with the seed's warning when the
     /// address does not parse or a disk the role needs is missing; that disk gets no drive.
@@ -74,18 +90,29 @@ public static partial class DeviceModelArguments
             return null;
         }
 
+        // The export is a drive id upstream and the device the secondary's NBD server exports: a
+        // QEMU identifier in both dialects.
+        string exportOption = disk.ColoExport is not null && address.Export == disk.ColoExport ? "colo-export" : "colo-params exportname";
+        if (QemuIdentifier.Problem(address.Export, exportOption) is string notAnIdentifier)
+        {
+            output.Errors.Add(notAnIdentifier);
+            return null;
+        }
+
         QemuOptionValue? host = Escape(address.Host, "colo host", output);
         QemuOptionValue? port = Escape(address.Port, "colo port", output);
         QemuOptionValue? export = Escape(address.Export, "colo export", output);
-        QemuOptionValue? active = Escape(disk.ActiveDisk ?? string.Empty, "active-disk", output);
-        QemuOptionValue? hidden = Escape(disk.HiddenDisk ?? string.Empty, "hidden-disk", output);
+        QemuOptionValue? active = Image(disk.ActiveDisk, "active-disk", output);
+        QemuOptionValue? hidden = Image(disk.HiddenDisk, "hidden-disk", output);
         return host is null || port is null || export is null || active is null || hidden is null
             ? null
             : new ColoDriveValues(host, port, export, active, hidden);
     }
 
-    private sealed class Output
+    private sealed class Output(QemuTargetPolicy policy)
     {
+        public QemuTargetPolicy Policy { get; } = policy;
+
         public List<string> Arguments { get; } = [];
 
         public List<string> Warnings { get; } = [];

@@ -19,7 +19,7 @@ public sealed record QemuOptionValue
     /// <summary>The value as the user gave it.</summary>
     public string Raw { get; }
 
-    /// <summary>The value as written into the option string.</summary>
+    /// <summary>The value as written into the option string (escaped; for an image name, as the target policy writes it).</summary>
     public string Escaped { get; }
 
     /// <summary>
@@ -29,7 +29,13 @@ public sealed record QemuOptionValue
     /// </summary>
     /// <param name="raw">The user's value.</param>
     /// <param name="what">What the value is, for the message (e.g. "target").</param>
-    public static QemuOptionValueResult Escape(string raw, string what)
+    public static QemuOptionValueResult Escape(string raw, string what) => Escape(raw, what, raw);
+
+    /// <summary>
+    /// Checks <paramref name="raw"/> as <see cref="Escape(string, string)"/> does, and escapes
+    /// <paramref name="written"/>, the form of it QEMU is given (the target policy's <c>./NAME</c>).
+    /// </summary>
+    internal static QemuOptionValueResult Escape(string raw, string what, string written)
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(what);
@@ -55,7 +61,7 @@ public sealed record QemuOptionValue
             }
         }
 
-        return new QemuOptionValueResult(new QemuOptionValue(raw, raw.Replace(",", ",,", StringComparison.Ordinal)), null);
+        return new QemuOptionValueResult(new QemuOptionValue(raw, written.Replace(",", ",,", StringComparison.Ordinal)), null);
     }
 
     /// <inheritdoc/>
@@ -65,7 +71,7 @@ public sealed record QemuOptionValue
         "\"" + raw.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 }
 
-/// <summary>The outcome of <see cref="QemuOptionValue.Escape"/>: a value or the reason there is none.</summary>
+/// <summary>The outcome of <see cref="QemuOptionValue.Escape(string, string)"/>: a value or the reason there is none.</summary>
 /// <param name="Value">The escaped value; null when refused.</param>
 /// <param name="Error">Why QEMU cannot take the value; null on success.</param>
 public readonly record struct QemuOptionValueResult(QemuOptionValue? Value, string? Error)

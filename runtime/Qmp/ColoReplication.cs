@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Colo.Gen.Qemu;
 
 namespace Colo.Gen.Qmp;
 
@@ -23,14 +24,19 @@ public sealed class ColoReplication
 
     /// <summary>
     /// Secondary side: <c>nbd-server-start</c> on HOST:PORT, <c>nbd-server-add</c> of the
-    /// export (writable), then <c>xen-set-replication</c> with primary false.
+    /// export (writable), then <c>xen-set-replication</c> with primary false. Every value goes as a
+    /// JSON argument; the export must be a QEMU identifier (<see cref="QemuIdentifier"/>), checked
+    /// before anything is sent.
     /// </summary>
     /// <param name="host">The address the NBD server listens on.</param>
     /// <param name="port">The NBD port.</param>
     /// <param name="export">The drive id exported (the secondary's <c>colo-export</c>).</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentException"><paramref name="export"/> is not a QEMU identifier.</exception>
     public async Task StartSecondaryAsync(string host, int port, string export, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        CheckIdentifier(export, "colo-export", nameof(export));
         await _client.ExecuteAsync("nbd-server-start", new JsonObject
         {
             ["addr"] = new JsonObject
@@ -48,25 +54,41 @@ public sealed class ColoReplication
     }
 
     /// <summary>
-    /// Primary side, once the secondary listens: adds a replication node over NBD with HMP
-    /// <c>drive_add -n buddy</c>, joins it to the quorum named <paramref name="export"/> with
-    /// <c>x-blockdev-change</c>, then <c>xen-set-replication</c> with primary true.
+    /// Primary side, once the secondary listens: adds a replication node in primary mode over an
+    /// NBD client of the secondary with <c>blockdev-add</c>, joins it to the quorum named
+    /// <paramref name="export"/> with <c>x-blockdev-change</c>, then <c>xen-set-replication</c> with
+    /// primary true. libxl sends the node as HMP <c>drive_add -n buddy ...</c> text, which a space
+    /// or comma in the host would split; here every value is a JSON argument, and the export and
+    /// node name are checked as QEMU identifiers before anything is sent.
     /// </summary>
     /// <param name="host">The secondary's NBD host.</param>
     /// <param name="port">The secondary's NBD port.</param>
     /// <param name="export">The NBD export name, which is also the primary quorum's drive id.</param>
-    /// <param name="nodeName">The node name given to the new replication node.</param>
+    /// <param name="nodeName">The node name given to the new replication node (libxl: <c>colo_nodeN</c>).</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentException"><paramref name="export"/> or <paramref name="nodeName"/> is not a QEMU identifier.</exception>
     public async Task StartPrimaryAsync(string host, int port, string export, string nodeName, CancellationToken cancellationToken = default)
     {
-        string drive = string.Create(CultureInfo.InvariantCulture,
-            $"drive_add -n buddy driver=replication,mode=primary,file.driver=nbd,file.host={host},file.port={port},file.export={export},node-name={nodeName}");
-        string output = await _client.HumanMonitorCommandAsync(drive, cancellationToken).ConfigureAwait(false);
-        if (!IsHmpSuccess(output))
+        ArgumentNullException.ThrowIfNull(host);
+        CheckIdentifier(export, "colo-export", nameof(export));
+        CheckIdentifier(nodeName, "node name", nameof(nodeName), QemuIdentifier.MaxNodeNameLength);
+        await _client.ExecuteAsync("blockdev-add", new JsonObject
         {
-            throw new QmpException("human-monitor-command", "HmpError", output.Trim());
-        }
-
+            ["driver"] = "replication",
+            ["node-name"] = nodeName,
+            ["mode"] = "primary",
+            ["file"] = new JsonObject
+            {
+                ["driver"] = "nbd",
+                ["server"] = new JsonObject
+                {
+                    ["type"] = "inet",
+                    ["host"] = host,
+                    ["port"] = port.ToString(CultureInfo.InvariantCulture),
+                },
+                ["export"] = export,
+            },
+        }, cancellationToken).ConfigureAwait(false);
         await _client.ExecuteAsync("x-blockdev-change", new JsonObject { ["parent"] = export, ["node"] = nodeName }, cancellationToken).ConfigureAwait(false);
         await SetReplicationAsync(enable: true, primary: true, cancellationToken).ConfigureAwait(false);
     }
@@ -88,15 +110,39 @@ public sealed class ColoReplication
     }
 
     /// <summary>
-    /// Primary teardown: <c>xen-set-replication</c> off, then the NBD child leaves the quorum
-    /// (<c>x-blockdev-change</c> with child <c>children.1</c>).
+    /// Primary teardown as libxl does it: <c>xen-set-replication</c> off, then the NBD child
+    /// leaves the quorum (<c>x-blockdev-change</c> with child <c>children.1</c>); the replication
+    /// node stays in QEMU.
     /// </summary>
     /// <param name="export">The primary quorum's drive id.</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
-    public async Task StopPrimaryAsync(string export, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="export"/> is not a QEMU identifier.</exception>
+    public Task StopPrimaryAsync(string export, CancellationToken cancellationToken = default) =>
+        StopPrimaryAsync(export, null, cancellationToken);
+
+    /// <summary>
+    /// Primary teardown: as <see cref="StopPrimaryAsync(string, CancellationToken)"/>, then the
+    /// replication node <see cref="StartPrimaryAsync"/> added is deleted (<c>blockdev-del</c>), which
+    /// closes its NBD connection.
+    /// </summary>
+    /// <param name="export">The primary quorum's drive id.</param>
+    /// <param name="nodeName">The replication node's name, or null to leave the node in place.</param>
+    /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentException"><paramref name="export"/> or <paramref name="nodeName"/> is not a QEMU identifier.</exception>
+    public async Task StopPrimaryAsync(string export, string? nodeName, CancellationToken cancellationToken = default)
     {
+        CheckIdentifier(export, "colo-export", nameof(export));
+        if (nodeName is not null)
+        {
+            CheckIdentifier(nodeName, "node name", nameof(nodeName), QemuIdentifier.MaxNodeNameLength);
+        }
+
         await SetReplicationAsync(enable: false, primary: true, cancellationToken).ConfigureAwait(false);
         await _client.ExecuteAsync("x-blockdev-change", new JsonObject { ["parent"] = export, ["child"] = PrimaryNbdChild }, cancellationToken).ConfigureAwait(false);
+        if (nodeName is not null)
+        {
+            await _client.ExecuteAsync("blockdev-del", new JsonObject { ["node-name"] = nodeName }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -112,10 +158,12 @@ public sealed class ColoReplication
     private Task SetReplicationAsync(bool enable, bool primary, CancellationToken cancellationToken) =>
         _client.ExecuteAsync("xen-set-replication", new JsonObject { ["enable"] = enable, ["primary"] = primary }, cancellationToken);
 
-    // HMP reports failure as text in a successful reply; drive_add prints "OK" on success.
-    private static bool IsHmpSuccess(string output)
+    private static void CheckIdentifier(string value, string option, string parameter, int maxLength = int.MaxValue)
     {
-        string trimmed = output.Trim();
-        return trimmed.Length == 0 || trimmed == "OK";
+        ArgumentNullException.ThrowIfNull(value, parameter);
+        if (QemuIdentifier.Problem(value, option, maxLength) is string problem)
+        {
+            throw new ArgumentException(problem, parameter);
+        }
     }
 }

@@ -47,12 +47,13 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Parse_OfALoneSurrogate_StoresTheReplacementCharacter()
+    public void Parse_OfALoneSurrogate_IsAnErrorThatShowsItAndNeverStoresAReplacementCharacter()
     {
-        DiskParseResult result = DiskSpecParser.Parse("vdev=hda,target=/a\uD800b");
+        DiskParseResult result = DiskSpecParser.Parse("vdev=hda,target=/a" + (char)0xD800 + "b");
 
-        Assert.True(result.Succeeded);
-        Assert.Equal("/a\uFFFDb", result.Disk.PdevPath);
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Disk.PdevPath);
+        Assert.Equal([Prefix + "not valid Unicode (an unpaired UTF-16 surrogate): near `\\uD800' in `vdev=hda,target=/a\\uD800b'"], result.Errors);
     }
 
     [Fact]

@@ -51,7 +51,10 @@ internal sealed class QemuProcess : IAsyncDisposable
         return RequiredTool.NeedExecutable("qemu-system-x86_64", "qemu-system-x86");
     }
 
-    /// <summary>Starts QEMU with <paramref name="diskArguments"/> after the guestless base arguments.</summary>
+    /// <summary>
+    /// Starts QEMU with <paramref name="diskArguments"/> after the guestless base arguments, in
+    /// <paramref name="directory"/> (where relative image names are found).
+    /// </summary>
     public static async Task<QemuProcess> StartAsync(string directory, string name, IEnumerable<string> diskArguments, CancellationToken cancellationToken)
     {
         string executable = NeedQemu();
@@ -62,6 +65,7 @@ internal sealed class QemuProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = directory,
         };
         foreach (string argument in new[] { "-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none", "-qmp", $"unix:{socket},server=on,wait=off" })
         {
@@ -99,6 +103,48 @@ internal sealed class QemuProcess : IAsyncDisposable
         }
 
         return new QemuProcess(process, client, output);
+    }
+
+    /// <summary>
+    /// Runs QEMU with <paramref name="diskArguments"/> where it is expected to refuse them and exit:
+    /// returns its exit code and what it printed (killed, and the code -1, if it is still running at the deadline).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string directory, IEnumerable<string> diskArguments)
+    {
+        string executable = NeedQemu();
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (string argument in new[] { "-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string argument in diskArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return (-1, await stdout + await stderr);
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>Quits QEMU over QMP and waits until the process has exited (images closed).</summary>

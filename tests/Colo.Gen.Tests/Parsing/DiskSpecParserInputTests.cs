@@ -76,12 +76,25 @@ public sealed class DiskSpecParserInputTests
         Assert.Equal(vdev, result.Disk.Vdev);
     }
 
-    [Fact]
-    public void ALoneSurrogate_IsReadAsTheReplacementCharacter()
+    // Attribute strings are stored as UTF-8, which has no lone surrogate: the specs are built here.
+    [Theory]
+    [InlineData("vdev=xvda,target=/a", 0xD800, "b")] // a high surrogate with no low one after it
+    [InlineData("vdev=xvda,target=/a", 0xDC00, "")] // a low surrogate with no high one before it
+    [InlineData("vdev=xvda,target=/😀", 0xD83D, "")] // a whole pair, then half of one
+    public void ALoneSurrogate_IsAnErrorAtItsPlace_NotAReplacementCharacter(string before, int surrogate, string after)
     {
-        DiskParseResult result = DiskSpecParser.Parse("vdev=xvda,target=/a\ud800b");
+        string spec = before + (char)surrogate + after;
+        int at = before.Length;
 
-        Assert.Equal("/a\ufffdb", result.Disk.PdevPath);
+        DiskParseResult result = DiskSpecParser.Parse(spec);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Disk.PdevPath);
+        DiskSpecError error = Assert.Single(result.ErrorDetails);
+        Assert.Equal("not valid Unicode (an unpaired UTF-16 surrogate)", error.Message);
+        Assert.Equal(at, error.Offset);
+        Assert.Equal(1, error.Length);
+        Assert.DoesNotContain('\ufffd', error.ToString());
     }
 
     [Fact]

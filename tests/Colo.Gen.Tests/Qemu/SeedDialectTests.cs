@@ -147,10 +147,20 @@ public sealed class SeedDialectTests
     public void User_values_are_escaped_in_the_seed_dialect_too()
     {
         DiskDevice disk = TestDisks.Prepared(Colo + "vdev=hda,target=/i/p,if=none", ColoRole.Secondary);
-        disk.ColoParams = "10.0.0.2:9000:exportname=e,x";
+        disk.ColoParams = "10.0.0.2:9000:exportname=e_x";
         disk.ActiveDisk = "/a,b.qcow2";
         List<string> drives = Drives(DeviceModelArguments.Build([disk], QemuDialect.Seed));
         Assert.Equal(C(NbdTarget, "raw", "/i/p,,if=none", "nbd_target0"), drives[0]);
-        Assert.Equal(C(SecondaryIde, 0, "/a,,b.qcow2", "nbd_target0", "/h.qcow2", "e,,x"), drives[1]);
+        Assert.Equal(C(SecondaryIde, 0, "/a,,b.qcow2", "nbd_target0", "/h.qcow2", "e_x"), drives[1]);
+    }
+
+    [Fact]
+    public void A_colo_params_export_name_that_is_not_a_qemu_identifier_is_an_error_naming_it()
+    {
+        DiskDevice disk = TestDisks.Prepared(Colo + "vdev=hda,target=/i/p", ColoRole.Primary);
+        disk.ColoParams = "10.0.0.2:9000:exportname=e,x";
+        DeviceModelResult result = DeviceModelArguments.Build([disk], QemuDialect.Seed);
+        Assert.Empty(result.Arguments);
+        Assert.Equal(["colo-params exportname \"e,x\" is not a QEMU identifier (a letter, then letters, digits, '-', '.' or '_')"], result.Errors);
     }
 }

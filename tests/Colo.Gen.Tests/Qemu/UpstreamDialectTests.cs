@@ -158,15 +158,32 @@ public sealed class UpstreamDialectTests
     public void Every_colo_value_is_escaped()
     {
         DiskDevice disk = TestDisks.Prepared(Colo + "vdev=hda,target=/i/s,x", ColoRole.Secondary);
-        disk.ColoExport = "e,file=/etc/shadow";
+        disk.ColoExport = "e.1";
         disk.ActiveDisk = "/a,b";
         disk.HiddenDisk = "/h,c";
         IReadOnlyList<string> arguments = Arguments(DeviceModelArguments.Build([disk]));
-        Assert.Equal("if=none,driver=raw,file=/i/s,,x,id=e,,file=/etc/shadow", arguments[1]);
+        Assert.Equal("if=none,driver=raw,file=/i/s,,x,id=e.1", arguments[1]);
         Assert.Equal(
             ["if=ide", "index=0", "id=top-colo", "media=disk", "cache=writeback", "driver=replication", "mode=secondary", "top-id=top-colo", "file.driver=qcow2",
-             "file.file.filename=/a,b", "file.backing.driver=qcow2", "file.backing.file.filename=/h,c", "file.backing.backing=e,file=/etc/shadow"],
+             "file.file.filename=/a,b", "file.backing.driver=qcow2", "file.backing.file.filename=/h,c", "file.backing.backing=e.1"],
             QemuOptionValueTests.SplitLikeQemu(arguments[3]));
+    }
+
+    [Theory]
+    [InlineData("e,file=/etc/shadow")] // would be escaped, but is a drive id: QEMU would refuse it
+    [InlineData("e0=x:y")] // the example
+    [InlineData("0e")] // an identifier starts with a letter
+    [InlineData("e x")]
+    public void A_colo_export_that_is_not_a_qemu_identifier_is_an_error_naming_the_option(string export)
+    {
+        foreach (ColoRole role in new[] { ColoRole.Primary, ColoRole.Secondary })
+        {
+            DiskDevice disk = TestDisks.Prepared(Colo + "vdev=hda,target=/i/s", role);
+            disk.ColoExport = export;
+            DeviceModelResult result = DeviceModelArguments.Build([disk]);
+            Assert.Empty(result.Arguments);
+            Assert.Equal([$"colo-export \"{export}\" is not a QEMU identifier (a letter, then letters, digits, '-', '.' or '_')"], result.Errors);
+        }
     }
 
     [Fact]

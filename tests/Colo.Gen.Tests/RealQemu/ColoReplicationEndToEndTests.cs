@@ -50,7 +50,7 @@ public sealed class ColoReplicationEndToEndTests
                 primaryStatus = await onPrimary.QueryStatusAsync(TestContext.Current.CancellationToken);
                 secondaryStatus = await onSecondary.QueryStatusAsync(TestContext.Current.CancellationToken);
 
-                await onPrimary.StopPrimaryAsync(Export, TestContext.Current.CancellationToken);
+                await onPrimary.StopPrimaryAsync(Export, "nbd_client1", TestContext.Current.CancellationToken);
                 await onSecondary.StopSecondaryAsync(TestContext.Current.CancellationToken);
                 await primary.QuitAsync();
                 await secondary.QuitAsync();
@@ -85,7 +85,7 @@ public sealed class ColoReplicationEndToEndTests
             QmpException error = await Assert.ThrowsAsync<QmpException>(() =>
                 new ColoReplication(primary.Qmp).StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken));
 
-            Assert.Equal("human-monitor-command", error.Command);
+            Assert.Equal("blockdev-add", error.Command);
             Assert.Contains("Connection refused", error.Description, System.StringComparison.Ordinal);
         }
         finally

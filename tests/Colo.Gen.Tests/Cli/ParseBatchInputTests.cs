@@ -1,0 +1,112 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Colo.Gen.Cli;
+using Xunit;
+
+namespace Colo.Gen.Tests.Cli;
+
+/// <summary>
+/// <c>parse --jsonl</c> and <c>--count</c> read their input as bytes: a disk that is all errors
+/// does not cost the disks after it, and a line that is not valid UTF-8 is reported as such,
+/// never parsed with U+FFFD in place of the user's bytes.
+/// </summary>
+public sealed class ParseBatchInputTests
+{
+    private const string Prefix = "command line: config parsing error in disk specification: ";
+
+    private static (int Status, string[] Lines, string Error) Run(byte[] input, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        int status = Program.Run(args, new MemoryStream(input), stdout, stderr);
+        return (status, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), stderr.ToString());
+    }
+
+    private static byte[] Lines(params byte[][] lines) => lines.SelectMany(l => l.Concat(new[] { (byte)'\n' })).ToArray();
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Repeat(string item, int bytes) => string.Concat(Enumerable.Repeat(item, bytes / item.Length));
+
+    [Fact]
+    public void Jsonl_AfterADiskMadeOfErrors_StillPrintsEveryLaterDisk()
+    {
+        string bad = Repeat("x=y,", 64 * 1024); // the issue's case: 16,384 errors, each quoting 64 KB
+
+        (int status, string[] lines, string error) = Run(Lines(Utf8(bad), Utf8("vdev=hda,target=/a"), Utf8("vdev=xvdb,target=/b")), "parse", "--jsonl");
+
+        Assert.Equal(0, status);
+        Assert.Equal("", error);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("{\"errors\": [\"" + Prefix + "unknown parameter: near `x=y,' in `x=y,x=y,", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",\"" + Prefix + (16 * 1024 - DiskSpecParser.MaxErrorsKept) + " more errors\"]}", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"disk\": ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"pdev_path\":\"/a\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"pdev_path\":\"/b\"", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Count_AfterADiskMadeOfErrors_CountsEveryLaterDisk()
+    {
+        string bad = Repeat("vdev=a,", 64 * 1024);
+
+        (int status, string[] lines, _) = Run(Lines(Utf8(bad), Utf8("vdev=hda,target=/a"), Utf8("vdev=hdb,target=/b")), "parse", "--count");
+
+        Assert.Equal(0, status);
+        Assert.StartsWith("2 parsed, 1 rejected, ", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jsonl_ALineThatIsNotUtf8_IsReportedWithItsBytesShown_AndTheNextLineIsParsed()
+    {
+        byte[] broken = [.. Utf8("vdev=hda,target=/a"), 0xC3, (byte)'b'];
+
+        (int status, string[] lines, _) = Run(Lines(broken, Utf8("vdev=hda,target=/c")), "parse", "--jsonl");
+
+        Assert.Equal(0, status);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("{\"errors\": [\"" + Prefix + "not valid UTF-8: near `\\\\xC3' in `vdev=hda,target=/a\\\\xC3b'\"]}", lines[0]);
+        Assert.DoesNotContain("\uFFFD", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"pdev_path\":\"/c\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF })] // never a UTF-8 byte
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a surrogate encoded as UTF-8 (CESU-style)
+    [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong '/'
+    [InlineData(new byte[] { 0xE6, 0x97 })] // a character cut short
+    public void Jsonl_InvalidUtf8InAnySpecOfTheLine_RejectsTheDiskInsteadOfChangingIt(byte[] invalid)
+    {
+        byte[] line = [.. Utf8("vdev=hda"), DiskLinesSeparator, .. Utf8("target=/x"), .. invalid];
+
+        (_, string[] lines, _) = Run(Lines(line), "parse", "--jsonl");
+
+        string only = Assert.Single(lines);
+        Assert.StartsWith("{\"errors\": [\"" + Prefix + "not valid UTF-8: near `\\\\x", only, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Count_ALineThatIsNotUtf8_IsRejected()
+    {
+        byte[] broken = [.. Utf8("vdev=hda,target=/a"), 0xFF];
+
+        (_, string[] lines, _) = Run(Lines(broken, Utf8("vdev=hda,target=/c")), "parse", "--count");
+
+        Assert.StartsWith("1 parsed, 1 rejected, ", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jsonl_ValidNonAsciiBytes_ReachTheDiskExactly()
+    {
+        string target = "/srv/é/日本/😀.img";
+
+        (_, string[] lines, _) = Run(Lines(Utf8("vdev=hda,target=" + target)), "parse", "--jsonl");
+
+        Assert.Contains("\"pdev_path\":\"" + target + "\"", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    private const byte DiskLinesSeparator = 0x1F;
+}
