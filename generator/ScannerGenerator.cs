@@ -81,9 +81,11 @@ public sealed class ScannerGenerator : IIncrementalGenerator
             RuleFile? model = rules.Model;
             if (model is null)
             {
-                // No '%%' line (CG2009): the whole file was read as definitions. Read it again as if
-                // it ended with one, only to learn the class it declares; its diagnostics are the first read's.
-                model = RuleFileParser.Parse(file.Path, file.Text + "\n%%\n", file.Namespace, cancellation).Model;
+                // No '%%' line was found (CG2009, or a '%{' or comment left open swallowed it): read
+                // again what comes before the first error, as if a '%%' line followed, only to learn
+                // the class the file declares. The diagnostics are the first read's.
+                string head = LinesBefore(file.Text, FirstErrorLine(rules.Diagnostics));
+                model = RuleFileParser.Parse(file.Path, head + "\n%%\n", file.Namespace, cancellation).Model;
             }
 
             ParsedRuleFile? parsed = model is null ? null : new ParsedRuleFile(model, HasErrors(rules.Diagnostics) || rules.Model is null, file.LinePath, file.HintName);
@@ -131,6 +133,38 @@ public sealed class ScannerGenerator : IIncrementalGenerator
         }
 
         return Result<GeneratedSource>.From(new GeneratedSource(built.HintName, text), Array.Empty<DiagnosticInfo>());
+    }
+
+    private static int FirstErrorLine(EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        int first = int.MaxValue;
+        foreach (DiagnosticInfo d in diagnostics)
+        {
+            if (d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Location is { } where)
+            {
+                first = Math.Min(first, where.LineSpan.Start.Line);
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The text of the lines before the 0-based <paramref name="line"/> (all of it when there are fewer).</summary>
+    private static string LinesBefore(string text, int line)
+    {
+        int end = 0;
+        for (int l = 0; l < line; l++)
+        {
+            int newline = text.IndexOf('\n', end);
+            if (newline < 0)
+            {
+                return text;
+            }
+
+            end = newline + 1;
+        }
+
+        return text.Substring(0, end);
     }
 
     private static bool HasErrors(EquatableArray<DiagnosticInfo> diagnostics)
