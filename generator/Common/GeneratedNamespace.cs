@@ -37,7 +37,7 @@ internal static class GeneratedNamespace
     /// <summary>
     /// A namespace C# accepts: each dot-separated part becomes an identifier (a character an
     /// identifier cannot hold becomes '_', a part that cannot start one gets a leading '_', a
-    /// keyword gets '@'); empty parts are dropped; nothing left is <see cref="Fallback"/>.
+    /// keyword gets '@', as does one written "@class"); empty parts are dropped; nothing left is <see cref="Fallback"/>.
     /// The same rule Visual Studio's templates apply to a folder name: <c>my-app</c> is <c>my_app</c>.
     /// </summary>
     public static string Clean(string? name)
@@ -62,6 +62,16 @@ internal static class GeneratedNamespace
 
     private static string Identifier(string part)
     {
+        // A leading '@' marks a verbatim identifier in C# ("@class"): it is not part of the name.
+        if (part[0] == '@')
+        {
+            part = part.Substring(1);
+            if (part.Length == 0)
+            {
+                return "_";
+            }
+        }
+
         var sb = new StringBuilder(part.Length + 1);
         foreach (char c in part)
         {
