@@ -2,11 +2,11 @@ using System;
 using System.Linq;
 using Colo.Gen.Generator.Common;
 using CsCheck;
-using Any = CsCheck.Gen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
+using Any = CsCheck.Gen;
 
 namespace Colo.Gen.Generator.Tests.Projects;
 
