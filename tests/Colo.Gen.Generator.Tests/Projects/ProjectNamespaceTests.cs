@@ -19,6 +19,8 @@ public class ProjectNamespaceTests
     [InlineData("My App.v2", "My_App.v2")]
     [InlineData("class.Data", "@class.Data")]
     [InlineData("a..b.", "a.b")]
+    [InlineData("global.var.record", "global.var.record")]
+    [InlineData("@class.__arglist", "@class.@__arglist")]
     [InlineData(" ", "Generated")]
     public void OddRootNamespace_BothGeneratorsUseTheSameValidNamespace(string rootNamespace, string expected)
     {
