@@ -14,7 +14,7 @@ namespace Colo.Gen.Cli;
 internal static class ParseCommand
 {
     /// <summary>The configuration source name xl gives libxlutil for command-line specs.</summary>
-    public const string Source = "command line";
+    public const string Source = DiskSpecParser.CommandLine;
 
     public static Command Create(CommandStreams io)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Colo.Gen.Generator.Common;
@@ -13,9 +14,11 @@ namespace Colo.Gen.Generator;
 /// <summary>
 /// Turns each libxl IDL file (*.idl, passed as AdditionalFiles) into C# types.
 /// Pipeline: the .idl files, each with its options → type model and diagnostics → source;
-/// diagnostics are a separate output. Each file depends on itself and the analyzer config
-/// options only, never on the compilation. Nothing escapes as an exception: a failure of
-/// the generator itself is the diagnostic CG0001.
+/// diagnostics are a separate output. Each file depends on itself, the analyzer config options
+/// and the compiler's path map only, never on the C# of the compilation. What the files of one
+/// namespace share (<c>Defbool</c>, the JSON support class) is one more source per namespace,
+/// made from the set of namespaces alone. A file with errors still gives the types it could
+/// build. Nothing escapes as an exception: a failure of the generator itself is CG0001.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class IdlTypesGenerator : IIncrementalGenerator
@@ -23,13 +26,19 @@ public sealed class IdlTypesGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        IncrementalValueProvider<EquatableArray<PathMapEntry>> pathMap = context.CompilationProvider
+            .Select(static (compilation, _) => SourcePaths.PathMapOf(compilation))
+            .WithTrackingName(TrackingNames.PathMap);
+
         var files = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".idl", StringComparison.OrdinalIgnoreCase))
             .WithTrackingName(TrackingNames.IdlFiles);
 
         var inputs = files
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => ReadInput(pair.Left, pair.Right, ct))
+            .Combine(pathMap)
+            .Select(static (pair, ct) => GeneratorGuard.Run(pair.Left.Left.Path, () => Result<IdlInput>.From(
+                IdlInput.Read(pair.Left.Left, pair.Left.Right, pair.Right, ct), Array.Empty<DiagnosticInfo>())))
             .WithTrackingName(TrackingNames.IdlInput);
 
         var results = inputs
@@ -41,8 +50,18 @@ public sealed class IdlTypesGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.IdlDiagnostics);
 
         var sources = results
-            .Select(static (result, ct) => EmitSource(result.Model, ct))
+            .Where(static result => result.Model is not null)
+            .Select(static (result, ct) => GeneratorGuard.Run(result.Model!.Types.FilePath, () => Result<GeneratedSource>.From(
+                new GeneratedSource(result.Model!.HintName, TypesEmitter.Emit(result.Model!.Types, ct)), Array.Empty<DiagnosticInfo>())))
             .WithTrackingName(TrackingNames.IdlSource);
+
+        var shared = results
+            .Select(static (result, _) => result.Model is { } built ? new NamespaceUse(built.Types.Namespace, built.Types.UsesDefbool) : null)
+            .Where(static use => use is not null)
+            .Select(static (use, _) => use!)
+            .Collect()
+            .Select(static (uses, _) => Merge(uses))
+            .WithTrackingName(TrackingNames.IdlSupport);
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
         {
@@ -52,104 +71,72 @@ public sealed class IdlTypesGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(sources, static (spc, source) => AddSource(spc, source));
+        context.RegisterSourceOutput(sources, static (spc, result) => AddSource(spc, result));
+        context.RegisterSourceOutput(shared.SelectMany(static (uses, _) => uses), static (spc, use) => AddSource(spc, GeneratorGuard.RunFor("namespace " + use.Namespace, () =>
+            Result<GeneratedSource>.From(
+                new GeneratedSource(HintNames.ForNamespace(use.Namespace, TypesSupportEmitter.HintSuffix), TypesSupportEmitter.Emit(use.Namespace, use.UsesDefbool)),
+                Array.Empty<DiagnosticInfo>()))));
     }
 
     /// <summary>Parses one input into its model; a plain function tests call directly.</summary>
-    internal static Result<IdlModel> BuildModel(IdlInput input, CancellationToken cancellationToken)
+    internal static Result<IdlBuild> BuildModel(Result<IdlInput> input, CancellationToken cancellationToken)
     {
-        if (input.Text is null)
+        if (input.Model is not { } idl)
         {
-            return Result<IdlModel>.From(null, new[] { DiagnosticInfo.Create(IdlDiagnostics.InternalError, LocationInfo.At(input.Path, 0, 0, 0), input.Path, "the file could not be read") });
+            return Result<IdlBuild>.From(null, input.Diagnostics);
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
-        Dictionary<string, string> macros = IdlModelBuilder.ParseMacros(input.Macros, input.Path, diagnostics);
-        Result<IdlModel> result = IdlModelBuilder.Build(input.Path, input.Text, input.Namespace, macros, cancellationToken);
-        if (diagnostics.Count == 0)
+        if (idl.File.Text is not { } text)
         {
-            return result;
+            return Result<IdlBuild>.From(null, new[] { idl.File.Unreadable() });
         }
 
-        diagnostics.AddRange(result.Diagnostics);
-        return Result<IdlModel>.From(result.Model, diagnostics);
+        return GeneratorGuard.Run(idl.File.Path, () =>
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            Dictionary<string, string> macros = IdlModelBuilder.ParseMacros(idl.Macros, idl.File.Path, diagnostics);
+            Result<IdlModel> result = IdlModelBuilder.Build(idl.File.Path, text, idl.File.Namespace, macros, cancellationToken);
+            diagnostics.AddRange(result.Diagnostics);
+            return Result<IdlBuild>.From(result.Model is null ? null : new IdlBuild(result.Model, idl.File.HintName), diagnostics);
+        });
     }
 
-    private static IdlInput ReadInput(AdditionalText file, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    /// <summary>One entry per namespace, ordinal order, needing Defbool when any of its files does.</summary>
+    private static EquatableArray<NamespaceUse> Merge(ImmutableArray<NamespaceUse> uses)
     {
-        try
+        var byNamespace = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        foreach (NamespaceUse use in uses)
         {
-            return IdlInput.Read(file, options, cancellationToken);
+            byNamespace[use.Namespace] = (byNamespace.TryGetValue(use.Namespace, out bool before) && before) || use.UsesDefbool;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        var merged = new List<NamespaceUse>(byNamespace.Count);
+        foreach (KeyValuePair<string, bool> entry in byNamespace)
         {
-            return new IdlInput(file.Path, null, "Generated", "");
+            merged.Add(new NamespaceUse(entry.Key, entry.Value));
         }
+
+        return merged.ToEquatableArray();
     }
 
-    private static GeneratedSource? EmitSource(IdlModel? model, CancellationToken cancellationToken)
+    private static void AddSource(SourceProductionContext context, Result<GeneratedSource> result)
     {
-        if (model is null)
+        foreach (DiagnosticInfo diagnostic in result.Diagnostics)
         {
-            return null;
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        try
+        if (result.Model is { } source)
         {
-            return new GeneratedSource(model.HintName, model.FilePath, TypesEmitter.Emit(model, cancellationToken), null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new GeneratedSource(model.HintName, model.FilePath, null, e.GetType().Name + ": " + e.Message);
-        }
-    }
-
-    private static void AddSource(SourceProductionContext context, GeneratedSource? source)
-    {
-        if (source is null)
-        {
-            return;
-        }
-
-        if (source.Text is null)
-        {
-            context.ReportDiagnostic(DiagnosticInfo.Create(IdlDiagnostics.InternalError, LocationInfo.At(source.FilePath, 0, 0, 0), source.FilePath, source.Error ?? "").ToDiagnostic());
-            return;
-        }
-
-        var text = SourceText.From(source.Text, Encoding.UTF8);
-        try
-        {
-            context.AddSource(source.HintName, text);
-        }
-        catch (ArgumentException)
-        {
-            // Two .idl files of the same name in different folders: the second gets its path's hash in its hint name.
-            try
-            {
-                context.AddSource(source.HintName.Replace(".idl.g.cs", "." + StableHash(source.FilePath) + ".idl.g.cs"), text);
-            }
-            catch (ArgumentException e)
-            {
-                context.ReportDiagnostic(DiagnosticInfo.Create(IdlDiagnostics.InternalError, LocationInfo.At(source.FilePath, 0, 0, 0), source.FilePath, e.Message).ToDiagnostic());
-            }
+            context.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
         }
     }
 
-    private static string StableHash(string text)
-    {
-        unchecked
-        {
-            uint hash = 2166136261;
-            foreach (char c in text)
-            {
-                hash = (hash ^ c) * 16777619;
-            }
+    /// <summary>A file's type model and the hint name of its source.</summary>
+    internal sealed record IdlBuild(IdlModel Types, string HintName);
 
-            return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
+    /// <summary>A namespace that generated types go in, and whether any of them uses <c>Defbool</c>.</summary>
+    private sealed record NamespaceUse(string Namespace, bool UsesDefbool);
 
-    /// <summary>The emit step's output: the source, or why there is none.</summary>
-    private sealed record GeneratedSource(string HintName, string FilePath, string? Text, string? Error);
+    private sealed record GeneratedSource(string HintName, string Text);
 }

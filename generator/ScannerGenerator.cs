@@ -10,8 +10,10 @@ namespace Colo.Gen.Generator;
 
 /// <summary>
 /// Turns each flex-style rule file (*.l, passed as AdditionalFiles) into a table-driven DFA scanner.
-/// Each file's pipeline depends on that file (and its namespace option) alone: editing C#
-/// or an .idl file re-runs none of its steps.
+/// Each file's pipeline depends on that file, its options and the compiler's path map alone:
+/// editing C# or an .idl file re-runs none of its steps. A rule file with errors still gives its
+/// scanner class, without rules (see <see cref="WithoutRules"/>), so the errors a user sees are
+/// the rule file's own.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ScannerGenerator : IIncrementalGenerator
@@ -19,35 +21,30 @@ public sealed class ScannerGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<RuleFileInput> inputs = context.AdditionalTextsProvider
+        IncrementalValueProvider<EquatableArray<PathMapEntry>> pathMap = context.CompilationProvider
+            .Select(static (compilation, _) => SourcePaths.PathMapOf(compilation))
+            .WithTrackingName(TrackingNames.PathMap);
+
+        IncrementalValuesProvider<Result<GrammarFile>> inputs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".l", StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellation) =>
-            {
-                var options = pair.Right.GetOptions(pair.Left);
-                string? ns = options.TryGetValue(GeneratorInfo.NamespaceMetadata, out string? fromItem) && fromItem.Trim().Length > 0
-                    ? fromItem.Trim()
-                    : pair.Right.GlobalOptions.TryGetValue(GeneratorInfo.RootNamespaceProperty, out string? root) && root.Trim().Length > 0 ? root.Trim() : "Generated";
-                return new RuleFileInput(pair.Left.Path, pair.Left.GetText(cancellation)?.ToString(), ns);
-            })
+            .Combine(pathMap)
+            .Select(static (pair, cancellation) => GeneratorGuard.Run(pair.Left.Left.Path, () => Result<GrammarFile>.From(
+                GrammarFile.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellation), Array.Empty<DiagnosticInfo>())))
             .WithTrackingName(TrackingNames.LexInput);
 
-        IncrementalValuesProvider<Result<RuleFile>> parsed = inputs
-            .Select(static (input, cancellation) => Guard(input.Path, () => input.Text is null
-                ? Result<RuleFile>.From(null, new[] { DiagnosticInfo.Create(CommonDiagnostics.UnreadableFile, null, input.Path) })
-                : RuleFileParser.Parse(input.Path, input.Text, input.Namespace, cancellation)))
+        IncrementalValuesProvider<Result<ParsedRuleFile>> parsed = inputs
+            .Select(static (input, cancellation) => Parse(input, cancellation))
             .WithTrackingName(TrackingNames.LexParse);
 
-        IncrementalValuesProvider<Result<ScannerModel>> built = parsed
-            .Where(static result => result.Model is not null && !HasErrors(result))
-            .Select(static (result, cancellation) => Guard(result.Model!.FilePath, () => AutomatonBuilder.Build(result.Model!, cancellation)))
+        IncrementalValuesProvider<Result<BuiltScanner>> built = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, cancellation) => GeneratorGuard.Run(result.Model!.Rules.FilePath, () => Build(result.Model!, cancellation)))
             .WithTrackingName(TrackingNames.LexAutomaton);
 
         IncrementalValuesProvider<Result<GeneratedSource>> emitted = built
             .Where(static result => result.Model is not null)
-            .Select(static (result, _) => Guard(result.Model!.File.FilePath, () => Result<GeneratedSource>.From(
-                new GeneratedSource(HintName(result.Model!.File.FilePath), ScannerEmitter.Emit(result.Model!)),
-                System.Array.Empty<DiagnosticInfo>())))
+            .Select(static (result, _) => GeneratorGuard.Run(result.Model!.Scanner.File.FilePath, () => Emit(result.Model!)))
             .WithTrackingName(TrackingNames.LexEmit);
 
         context.RegisterSourceOutput(parsed.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
@@ -61,15 +58,118 @@ public sealed class ScannerGenerator : IIncrementalGenerator
 
             if (result.Model is { } source)
             {
-                spc.AddSource(source.HintName, SourceText.From(source.Source, Encoding.UTF8));
+                spc.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
             }
         });
     }
 
-    private static bool HasErrors<T>(Result<T> result)
-        where T : class
+    private static Result<ParsedRuleFile> Parse(Result<GrammarFile> input, System.Threading.CancellationToken cancellation)
     {
-        foreach (DiagnosticInfo d in result.Diagnostics)
+        if (input.Model is not { } file)
+        {
+            return Result<ParsedRuleFile>.From(null, input.Diagnostics);
+        }
+
+        if (file.Text is null)
+        {
+            return Result<ParsedRuleFile>.From(null, new[] { file.Unreadable() });
+        }
+
+        return GeneratorGuard.Run(file.Path, () =>
+        {
+            Result<RuleFile> rules = RuleFileParser.Parse(file.Path, file.Text, file.Namespace, cancellation);
+            RuleFile? model = rules.Model;
+            if (model is null)
+            {
+                // No '%%' line was found (CG2009, or a '%{' or comment left open swallowed it): read
+                // again what comes before the first error, as if a '%%' line followed, only to learn
+                // the class the file declares. The diagnostics are the first read's.
+                string head = LinesBefore(file.Text, FirstErrorLine(rules.Diagnostics));
+                model = RuleFileParser.Parse(file.Path, head + "\n%%\n", file.Namespace, cancellation).Model;
+            }
+
+            ParsedRuleFile? parsed = model is null ? null : new ParsedRuleFile(model, HasErrors(rules.Diagnostics) || rules.Model is null, file.LinePath, file.HintName);
+            return Result<ParsedRuleFile>.From(parsed, rules.Diagnostics);
+        });
+    }
+
+    /// <summary>
+    /// The automaton of a rule file. When the file has errors, or its automaton cannot be built
+    /// (CG2007), the scanner is built <see cref="WithoutRules"/> and only the real diagnostics are kept.
+    /// </summary>
+    private static Result<BuiltScanner> Build(ParsedRuleFile parsed, System.Threading.CancellationToken cancellation)
+    {
+        Result<ScannerModel>? normal = parsed.HasErrors ? null : AutomatonBuilder.Build(parsed.Rules, cancellation);
+        if (normal is { Model: { } model } && !HasErrors(normal.Diagnostics))
+        {
+            return Result<BuiltScanner>.From(new BuiltScanner(model, parsed.LinePath, parsed.HintName, IsStub: false), normal.Diagnostics);
+        }
+
+        ScannerModel? stub = AutomatonBuilder.Build(WithoutRules(parsed.Rules), cancellation).Model;
+        return Result<BuiltScanner>.From(
+            stub is null ? null : new BuiltScanner(stub, parsed.LinePath, parsed.HintName, IsStub: true),
+            normal?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// A rule file with errors, reduced to what still compiles without them: its class, namespace,
+    /// start conditions and C# blocks, and no rules. The scanner emitted from it has every member
+    /// a scanner has, so the user's half of the class and the code calling it compile, and no
+    /// second error ("the type WordsScanner could not be found") hides the first.
+    /// The parser already leaves out whatever was wrong (a bad class name keeps the default one).
+    /// </summary>
+    internal static RuleFile WithoutRules(RuleFile file) => file with { Rules = EquatableArray<Rule>.Empty };
+
+    private static Result<GeneratedSource> Emit(BuiltScanner built)
+    {
+        // The emitter writes the file's path into #line directives: give it the path that does
+        // not depend on where the checkout sits (SourcePaths). Diagnostics keep the real path.
+        ScannerModel named = built.Scanner with { File = built.Scanner.File with { FilePath = built.LinePath } };
+        string text = ScannerEmitter.Emit(named);
+        if (built.IsStub)
+        {
+            int afterHeader = text.IndexOf('\n') + 1;
+            text = text.Insert(afterHeader, "// The rule file has errors (see its CG diagnostics): this scanner is generated without its rules,\n// so code using it compiles until they are fixed.\n");
+        }
+
+        return Result<GeneratedSource>.From(new GeneratedSource(built.HintName, text), Array.Empty<DiagnosticInfo>());
+    }
+
+    private static int FirstErrorLine(EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        int first = int.MaxValue;
+        foreach (DiagnosticInfo d in diagnostics)
+        {
+            if (d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Location is { } where)
+            {
+                first = Math.Min(first, where.LineSpan.Start.Line);
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The text of the lines before the 0-based <paramref name="line"/> (all of it when there are fewer).</summary>
+    private static string LinesBefore(string text, int line)
+    {
+        int end = 0;
+        for (int l = 0; l < line; l++)
+        {
+            int newline = text.IndexOf('\n', end);
+            if (newline < 0)
+            {
+                return text;
+            }
+
+            end = newline + 1;
+        }
+
+        return text.Substring(0, end);
+    }
+
+    private static bool HasErrors(EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo d in diagnostics)
         {
             if (d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
             {
@@ -80,45 +180,11 @@ public sealed class ScannerGenerator : IIncrementalGenerator
         return false;
     }
 
-    /// <summary>Runs a step; an exception it lets out becomes CG0001 instead of a generator crash.</summary>
-    private static Result<T> Guard<T>(string path, Func<Result<T>> step)
-        where T : class
-    {
-        try
-        {
-            return step();
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            return Result<T>.From(null, new[] { DiagnosticInfo.Create(CommonDiagnostics.InternalError, null, path, e.GetType().Name + ": " + e.Message) });
-        }
-    }
+    /// <summary>A parsed rule file, whether it has errors, and the names its generated source uses.</summary>
+    private sealed record ParsedRuleFile(RuleFile Rules, bool HasErrors, string LinePath, string HintName);
 
-    /// <summary>The hint name from the file name: <c>grammar/disk.l</c> → <c>disk.l.g.cs</c>; other characters become '_'.</summary>
-    private static string HintName(string path)
-    {
-        string name = System.IO.Path.GetFileName(path);
-        var sb = new StringBuilder();
-        foreach (char c in name)
-        {
-            sb.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
-        }
+    /// <summary>The automaton to emit; <see cref="IsStub"/> when it was built <see cref="WithoutRules"/>.</summary>
+    private sealed record BuiltScanner(ScannerModel Scanner, string LinePath, string HintName, bool IsStub);
 
-        // Two rule files with one name in different folders get the folder's hash to stay unique.
-        uint hash = 2166136261;
-        foreach (char c in path.Replace('\\', '/'))
-        {
-            hash = unchecked((hash ^ c) * 16777619);
-        }
-
-        return sb + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-    }
-
-    private sealed record RuleFileInput(string Path, string? Text, string Namespace);
-
-    private sealed record GeneratedSource(string HintName, string Source);
+    private sealed record GeneratedSource(string HintName, string Text);
 }

@@ -6,6 +6,9 @@ namespace Colo.Gen.Generator;
 /// </summary>
 public static class TrackingNames
 {
+    /// <summary>The compiler's path map, read from the compilation (both generators; see Common/SourcePaths).</summary>
+    public const string PathMap = nameof(PathMap);
+
     /// <summary>The .idl AdditionalFiles.</summary>
     public const string IdlFiles = nameof(IdlFiles);
 
@@ -20,6 +23,9 @@ public static class TrackingNames
 
     /// <summary>The generated source.</summary>
     public const string IdlSource = nameof(IdlSource);
+
+    /// <summary>The namespaces of the .idl files that built, and whether each needs Defbool: one shared source each.</summary>
+    public const string IdlSupport = nameof(IdlSupport);
 
     /// <summary>A .l file's text and namespace.</summary>
     public const string LexInput = nameof(LexInput);

@@ -250,14 +250,14 @@ internal static partial class ScannerEmitter
     private static void Code(SourceWriter w, RuleFile file, CodeBlock block)
     {
         string text = block.Text.Replace("\r\n", "\n");
-        w.Raw("#line " + Invariant(block.Line + 1) + " \"" + file.FilePath + "\"\n");
+        w.Raw(LineDirective.Start(block.Line + 1, file.FilePath));
         w.Raw(new string(' ', block.Column) + text);
         if (!text.EndsWith("\n", System.StringComparison.Ordinal))
         {
             w.Raw("\n");
         }
 
-        w.Raw("#line default\n");
+        w.Raw(LineDirective.End);
     }
 
     private static string Comment(string text) => text.Replace("\r", " ").Replace("\n", " ");

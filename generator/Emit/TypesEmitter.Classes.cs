@@ -19,7 +19,7 @@ internal sealed partial class TypesEmitter
         string name = type.CSharpName;
         List<Member> members = Members(type);
         string what = type.IsAnonymous ? "An anonymous " + type.Kind + " of libxl" : "libxl's <c>" + Xml(type.CName!) + "</c>";
-        _w.Line("/// <summary>" + what + " (from " + Xml(System.IO.Path.GetFileName(_model.FilePath)) + ").</summary>");
+        _w.Line("/// <summary>" + what + " (from " + Xml(HintNames.FileName(_model.FilePath)) + ").</summary>");
         _w.Line(GeneratorInfo.GeneratedCodeAttribute);
         using (_w.OpenBlock("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
         {
@@ -191,7 +191,7 @@ internal sealed partial class TypesEmitter
     private string EqualityOf(IdlType type, string a, string b) => type.Representation switch
     {
         IdlRepresentation.Json => "global::System.Text.Json.Nodes.JsonNode.DeepEquals(" + a + ", " + b + ")",
-        IdlRepresentation.List => _model.SupportClassName + ".ListEquals(" + a + ", " + b + ")",
+        IdlRepresentation.List => TypesSupportEmitter.JsonClassName + ".ListEquals(" + a + ", " + b + ")",
         _ => "global::System.Collections.Generic.EqualityComparer<" + TypeOf(type) + ">.Default.Equals(" + a + ", " + b + ")",
     };
 }

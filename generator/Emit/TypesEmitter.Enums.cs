@@ -9,7 +9,7 @@ internal sealed partial class TypesEmitter
 {
     private void EmitEnum(IdlType type)
     {
-        _w.Line("/// <summary>libxl's <c>" + Xml(type.CName ?? type.CSharpName) + "</c> (from " + Xml(System.IO.Path.GetFileName(_model.FilePath)) + ").</summary>");
+        _w.Line("/// <summary>libxl's <c>" + Xml(type.CName ?? type.CSharpName) + "</c> (from " + Xml(HintNames.FileName(_model.FilePath)) + ").</summary>");
         _w.Line(GeneratorInfo.GeneratedCodeAttribute);
         using (_w.OpenBlock("public enum " + type.CSharpName + (NeedsLong(type) ? " : long" : "")))
         {

@@ -14,7 +14,7 @@ namespace Colo.Gen.Generator.Emit;
 /// </summary>
 internal sealed partial class TypesEmitter
 {
-    private string Support => _model.SupportClassName;
+    private const string Support = TypesSupportEmitter.JsonClassName;
 
     private void EmitJsonMembers(IdlType type, string name, List<Member> members)
     {

@@ -3,15 +3,13 @@ using Microsoft.CodeAnalysis;
 namespace Colo.Gen.Generator.Idl;
 
 /// <summary>
-/// The diagnostics of the IDL front end (CG1xxx) and the generator-wide internal error (CG0001).
-/// Every message names the problem; the location is the .idl file's line and column.
+/// The diagnostics of the IDL front end (CG1xxx); the ones any input can cause (CG0xxx) are
+/// <see cref="Common.CommonDiagnostics"/>. Every message names the problem; the location is the
+/// .idl file's line and column.
 /// </summary>
 internal static class IdlDiagnostics
 {
     private const string Category = "Colo.Gen.Idl";
-
-    /// <summary>The generator-wide internal error; one descriptor for both generators.</summary>
-    public static readonly DiagnosticDescriptor InternalError = Common.CommonDiagnostics.InternalError;
 
     public static readonly DiagnosticDescriptor UnterminatedString = Error(
         "CG1001", "Unterminated string", "String literal is not terminated before the end of the line");

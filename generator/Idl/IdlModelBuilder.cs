@@ -37,50 +37,32 @@ internal sealed partial class IdlModelBuilder
     /// <summary>
     /// Reads one IDL file into its model. <paramref name="macros"/> gives values for C macros
     /// that init values name (ColoGenIdlMacros). The model is null only when the file
-    /// declares nothing; errors in it leave the types that could be built.
+    /// declares nothing; errors in it leave the types that could be built. A failure of the
+    /// builder itself is contained by the generator's one guard (<see cref="GeneratorGuard"/>).
     /// </summary>
     public static Result<IdlModel> Build(string path, string text, string @namespace, IReadOnlyDictionary<string, string> macros, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        try
+        IdlSyntaxFile syntax = IdlParser.Parse(path, text, diagnostics, cancellationToken);
+        var builder = new IdlModelBuilder(path, diagnostics, macros);
+        foreach (IdlStatement statement in syntax.Statements)
         {
-            IdlSyntaxFile syntax = IdlParser.Parse(path, text, diagnostics, cancellationToken);
-            var builder = new IdlModelBuilder(path, diagnostics, macros);
-            foreach (IdlStatement statement in syntax.Statements)
+            cancellationToken.ThrowIfCancellationRequested();
+            builder.Execute(statement);
+        }
+
+        if (builder._declared.Count == 0 && !builder._usesDefbool)
+        {
+            if (!diagnostics.Exists(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                builder.Execute(statement);
+                diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.EmptyFile, LocationInfo.At(path, 0, 0, 0), HintNames.FileName(path)));
             }
 
-            if (builder._declared.Count == 0 && !builder._usesDefbool)
-            {
-                if (!diagnostics.Exists(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.EmptyFile, LocationInfo.At(path, 0, 0, 0), System.IO.Path.GetFileName(path)));
-                }
-
-                return Result<IdlModel>.From(null, diagnostics);
-            }
-
-            string baseName = IdlNames.Sanitize(System.IO.Path.GetFileNameWithoutExtension(path));
-            var model = new IdlModel(
-                path,
-                baseName + ".idl.g.cs",
-                @namespace,
-                IdlNames.Pascal(baseName) + "Json",
-                builder._declared.ToEquatableArray(),
-                builder._usesDefbool);
-            return Result<IdlModel>.From(model, diagnostics);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(IdlDiagnostics.InternalError, LocationInfo.At(path, 0, 0, 0), path, e.GetType().Name + ": " + e.Message));
             return Result<IdlModel>.From(null, diagnostics);
         }
+
+        var model = new IdlModel(path, @namespace, builder._declared.ToEquatableArray(), builder._usesDefbool);
+        return Result<IdlModel>.From(model, diagnostics);
     }
 
     private void DefineStandardTypes()

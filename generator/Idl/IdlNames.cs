@@ -29,21 +29,4 @@ internal static class IdlNames
 
         return sb.ToString();
     }
-
-    /// <summary>An identifier usable as a C# type name: letters, digits and '_' only.</summary>
-    public static string Sanitize(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (char c in name)
-        {
-            sb.Append(c < 128 && (char.IsLetterOrDigit(c) || c == '_') ? c : '_');
-        }
-
-        if (sb.Length == 0 || char.IsDigit(sb[0]))
-        {
-            sb.Insert(0, '_');
-        }
-
-        return sb.ToString();
-    }
 }

@@ -116,13 +116,11 @@ internal sealed record IdlType(IdlTypeKind Kind, IdlRepresentation Representatio
 }
 
 /// <summary>
-/// What one .idl file declares: its non-builtin named types in declaration order, and the
-/// options that shape the emitted C#.
+/// What one .idl file declares: its non-builtin named types in declaration order, the namespace
+/// they go in, and whether any uses <c>Defbool</c> (which the namespace's shared source then holds).
 /// </summary>
 internal sealed record IdlModel(
     string FilePath,
-    string HintName,
     string Namespace,
-    string SupportClassName,
     EquatableArray<IdlType> Types,
     bool UsesDefbool);

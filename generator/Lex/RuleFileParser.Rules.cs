@@ -60,6 +60,9 @@ internal sealed partial class RuleFileParser
         return line;
     }
 
+    /// <summary>flex's end-of-input pattern, which takes the place of a regex in a rule.</summary>
+    private const string EndOfFile = "<<EOF>>";
+
     private int ReadRule(int line, string s, List<List<int>> scopes)
     {
         int col = 0;
@@ -69,7 +72,7 @@ internal sealed partial class RuleFileParser
         }
 
         List<int>? conditions = scopes.Count > 0 ? new List<int>(scopes.SelectMany(x => x).Distinct()) : null;
-        if (s[col] == '<' && string.CompareOrdinal(s, col, "<<EOF>>", 0, 7) != 0)
+        if (s[col] == '<' && string.CompareOrdinal(s, col, EndOfFile, 0, EndOfFile.Length) != 0)
         {
             int close = s.IndexOf('>', col);
             if (close < 0)
@@ -111,11 +114,11 @@ internal sealed partial class RuleFileParser
         LocationInfo location = Location(line, col);
         RulePattern? pattern;
         string patternText;
-        if (string.CompareOrdinal(s, col, "<<EOF>>", 0, 7) == 0)
+        if (string.CompareOrdinal(s, col, EndOfFile, 0, EndOfFile.Length) == 0)
         {
-            patternText = "<<EOF>>";
+            patternText = EndOfFile;
             pattern = new RulePattern(EmptyNode.Instance, null, AtLineStart: false, IsEndOfFile: true);
-            col += 7;
+            col += EndOfFile.Length;
         }
         else
         {

@@ -13,7 +13,7 @@ namespace Colo.Gen;
 partial class DiskSpecScanner
 {
     private DiskSpecErrors? errors;
-    private string source = "command line";
+    private string source = DiskSpecParser.CommandLine;
     private string? spec;
     private int specIndex = -1;
     private bool asciiSpec;
@@ -110,6 +110,27 @@ partial class DiskSpecScanner
         return Decode(value);
     }
 
+    /// <summary>
+    /// libxlutil's way with a number, as its setcoloport does it: C's atoi of the value, and a
+    /// value of 0 (which is also what atoi makes of text that is no number) or outside
+    /// [<paramref name="min"/>, <paramref name="max"/>] is "unknown value for NAME" (and keeps the
+    /// field's value). Returns the field's new value, so a rule reads
+    /// <c>Disk.F = SaveInt("f", Disk.F, value, 1, 64);</c> and a new range-checked integer option
+    /// is that one line in grammar/disk.l and nothing else. A number given twice is not an error:
+    /// the last one counts, as in libxlutil.
+    /// </summary>
+    private int SaveInt(string name, int current, ReadOnlySpan<byte> value, int min, int max)
+    {
+        int number = CAtoi.Parse(value);
+        if (number == 0 || number < min || number > max)
+        {
+            Error(value, "unknown value for " + name);
+            return current;
+        }
+
+        return number;
+    }
+
     /// <summary>libxlutil's setaccess: r/ro read-only; rw/w/empty read-write.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetAccess(ReadOnlySpan<byte> value)
@@ -187,20 +208,6 @@ partial class DiskSpecScanner
         else
         {
             Disk.Specification = specification;
-        }
-    }
-
-    /// <summary>libxlutil's setcoloport: C's atoi, and zero is an error.</summary>
-    private void SetColoPort(ReadOnlySpan<byte> value)
-    {
-        int port = CAtoi.Parse(value);
-        if (port != 0)
-        {
-            Disk.ColoPort = port;
-        }
-        else
-        {
-            Error(value, "unknown value for colo_port");
         }
     }
 

@@ -12,5 +12,5 @@ public class ScannerSnapshotTests
     [Fact]
     public Task CalcGrammar_GeneratesTheSnapshot() =>
         SnapshotVerifier.VerifyAsync<ScannerGenerator>(
-            "/grammars/calc.l", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Grammars", "calc.l")), "calc.l.g.cs");
+            "/grammars/calc.l", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Grammars", "calc.l")), ["calc.l.g.cs"]);
 }

@@ -4,67 +4,6 @@
 
 namespace Colo.Gen;
 
-/// <summary>libxl's <c>libxl_defbool</c>: a boolean that can also be left at its default.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
-public readonly struct Defbool : global::System.IEquatable<Defbool>
-{
-    // 0: default, 1: true, -1: false (libxl's own encoding).
-    private readonly int _state;
-
-    private Defbool(int state) => _state = state;
-
-    /// <summary>Not set (libxl's <c>libxl_defbool_unset</c>).</summary>
-    public static Defbool Default => default;
-
-    /// <summary>Set to true.</summary>
-    public static Defbool True => new(1);
-
-    /// <summary>Set to false.</summary>
-    public static Defbool False => new(-1);
-
-    /// <summary>Whether the value is not set (<c>libxl_defbool_is_default</c>).</summary>
-    public bool IsDefault => _state == 0;
-
-    /// <summary>The value (<c>libxl_defbool_val</c>).</summary>
-    /// <exception cref="global::System.InvalidOperationException">The value is not set.</exception>
-    public bool Value => _state != 0 ? _state > 0 : throw new global::System.InvalidOperationException("The defbool is not set.");
-
-    /// <summary>A set value.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns><see cref="True"/> or <see cref="False"/>.</returns>
-    public static Defbool From(bool value) => value ? True : False;
-
-    /// <summary>libxl's <c>libxl_defbool_setdefault</c>: this value if set, else <paramref name="value"/>.</summary>
-    /// <param name="value">The value to use when this one is not set.</param>
-    /// <returns>A set value.</returns>
-    public Defbool WithDefault(bool value) => IsDefault ? From(value) : this;
-
-    /// <inheritdoc/>
-    public bool Equals(Defbool other) => _state == other._state;
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is Defbool other && Equals(other);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => _state;
-
-    /// <summary>libxl's <c>libxl_defbool_to_string</c>: "&lt;default&gt;", "True" or "False".</summary>
-    /// <returns>The string.</returns>
-    public override string ToString() => _state == 0 ? "<default>" : _state > 0 ? "True" : "False";
-
-    /// <summary>Value equality.</summary>
-    /// <param name="left">One value.</param>
-    /// <param name="right">The other.</param>
-    /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(Defbool left, Defbool right) => left.Equals(right);
-
-    /// <summary>Value inequality.</summary>
-    /// <param name="left">One value.</param>
-    /// <param name="right">The other.</param>
-    /// <returns>Whether they differ.</returns>
-    public static bool operator !=(Defbool left, Defbool right) => !left.Equals(right);
-}
-
 /// <summary>libxl's <c>libxl_disk_format</c> (from libxl_types.idl).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public enum DiskFormat
@@ -747,7 +686,7 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
     /// <returns>The JSON text.</returns>
     public string ToJson()
     {
-        var writer = new LibxlTypesJson.Writer();
+        var writer = new ColoGenJson.Writer();
         this.WriteJson(writer);
         return writer.ToString();
     }
@@ -771,7 +710,7 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
     }
 
     /// <summary>Writes this value as a JSON map, as libxl's generated <c>_gen_json</c>.</summary>
-    internal void WriteJson(LibxlTypesJson.Writer writer)
+    internal void WriteJson(ColoGenJson.Writer writer)
     {
         writer.BeginObject();
         if (this.BackendDomid != 0)
@@ -910,22 +849,22 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
     /// <summary>Sets the fields present in a JSON map.</summary>
     internal void ReadJson(global::System.Text.Json.JsonElement element)
     {
-        LibxlTypesJson.ExpectObject(element);
+        ColoGenJson.ExpectObject(element);
         if (element.TryGetProperty("backend_domid", out global::System.Text.Json.JsonElement jsonBackendDomid))
         {
-            this.BackendDomid = LibxlTypesJson.ReadUInt32(jsonBackendDomid);
+            this.BackendDomid = ColoGenJson.ReadUInt32(jsonBackendDomid);
         }
         if (element.TryGetProperty("backend_domname", out global::System.Text.Json.JsonElement jsonBackendDomname))
         {
-            this.BackendDomname = LibxlTypesJson.ReadString(jsonBackendDomname);
+            this.BackendDomname = ColoGenJson.ReadString(jsonBackendDomname);
         }
         if (element.TryGetProperty("pdev_path", out global::System.Text.Json.JsonElement jsonPdevPath))
         {
-            this.PdevPath = LibxlTypesJson.ReadString(jsonPdevPath);
+            this.PdevPath = ColoGenJson.ReadString(jsonPdevPath);
         }
         if (element.TryGetProperty("vdev", out global::System.Text.Json.JsonElement jsonVdev))
         {
-            this.Vdev = LibxlTypesJson.ReadString(jsonVdev);
+            this.Vdev = ColoGenJson.ReadString(jsonVdev);
         }
         if (element.TryGetProperty("backend", out global::System.Text.Json.JsonElement jsonBackend))
         {
@@ -937,27 +876,27 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
         }
         if (element.TryGetProperty("script", out global::System.Text.Json.JsonElement jsonScript))
         {
-            this.Script = LibxlTypesJson.ReadString(jsonScript);
+            this.Script = ColoGenJson.ReadString(jsonScript);
         }
         if (element.TryGetProperty("removable", out global::System.Text.Json.JsonElement jsonRemovable))
         {
-            this.Removable = LibxlTypesJson.ReadInt32(jsonRemovable);
+            this.Removable = ColoGenJson.ReadInt32(jsonRemovable);
         }
         if (element.TryGetProperty("readwrite", out global::System.Text.Json.JsonElement jsonReadwrite))
         {
-            this.Readwrite = LibxlTypesJson.ReadInt32(jsonReadwrite);
+            this.Readwrite = ColoGenJson.ReadInt32(jsonReadwrite);
         }
         if (element.TryGetProperty("is_cdrom", out global::System.Text.Json.JsonElement jsonIsCdrom))
         {
-            this.IsCdrom = LibxlTypesJson.ReadInt32(jsonIsCdrom);
+            this.IsCdrom = ColoGenJson.ReadInt32(jsonIsCdrom);
         }
         if (element.TryGetProperty("direct_io_safe", out global::System.Text.Json.JsonElement jsonDirectIoSafe))
         {
-            this.DirectIoSafe = LibxlTypesJson.ReadBool(jsonDirectIoSafe);
+            this.DirectIoSafe = ColoGenJson.ReadBool(jsonDirectIoSafe);
         }
         if (element.TryGetProperty("discard_enable", out global::System.Text.Json.JsonElement jsonDiscardEnable))
         {
-            this.DiscardEnable = LibxlTypesJson.ReadDefbool(jsonDiscardEnable);
+            this.DiscardEnable = ColoGenJson.ReadDefbool(jsonDiscardEnable);
         }
         if (element.TryGetProperty("specification", out global::System.Text.Json.JsonElement jsonSpecification))
         {
@@ -969,350 +908,51 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
         }
         if (element.TryGetProperty("irq", out global::System.Text.Json.JsonElement jsonIrq))
         {
-            this.Irq = LibxlTypesJson.ReadUInt32(jsonIrq);
+            this.Irq = ColoGenJson.ReadUInt32(jsonIrq);
         }
         if (element.TryGetProperty("base", out global::System.Text.Json.JsonElement jsonBase))
         {
-            this.Base = LibxlTypesJson.ReadUInt64(jsonBase);
+            this.Base = ColoGenJson.ReadUInt64(jsonBase);
         }
         if (element.TryGetProperty("colo_enable", out global::System.Text.Json.JsonElement jsonColoEnable))
         {
-            this.ColoEnable = LibxlTypesJson.ReadDefbool(jsonColoEnable);
+            this.ColoEnable = ColoGenJson.ReadDefbool(jsonColoEnable);
         }
         if (element.TryGetProperty("colo_restore_enable", out global::System.Text.Json.JsonElement jsonColoRestoreEnable))
         {
-            this.ColoRestoreEnable = LibxlTypesJson.ReadDefbool(jsonColoRestoreEnable);
+            this.ColoRestoreEnable = ColoGenJson.ReadDefbool(jsonColoRestoreEnable);
         }
         if (element.TryGetProperty("colo_params", out global::System.Text.Json.JsonElement jsonColoParams))
         {
-            this.ColoParams = LibxlTypesJson.ReadString(jsonColoParams);
+            this.ColoParams = ColoGenJson.ReadString(jsonColoParams);
         }
         if (element.TryGetProperty("colo_host", out global::System.Text.Json.JsonElement jsonColoHost))
         {
-            this.ColoHost = LibxlTypesJson.ReadString(jsonColoHost);
+            this.ColoHost = ColoGenJson.ReadString(jsonColoHost);
         }
         if (element.TryGetProperty("colo_port", out global::System.Text.Json.JsonElement jsonColoPort))
         {
-            this.ColoPort = LibxlTypesJson.ReadInt32(jsonColoPort);
+            this.ColoPort = ColoGenJson.ReadInt32(jsonColoPort);
         }
         if (element.TryGetProperty("colo_export", out global::System.Text.Json.JsonElement jsonColoExport))
         {
-            this.ColoExport = LibxlTypesJson.ReadString(jsonColoExport);
+            this.ColoExport = ColoGenJson.ReadString(jsonColoExport);
         }
         if (element.TryGetProperty("active_disk", out global::System.Text.Json.JsonElement jsonActiveDisk))
         {
-            this.ActiveDisk = LibxlTypesJson.ReadString(jsonActiveDisk);
+            this.ActiveDisk = ColoGenJson.ReadString(jsonActiveDisk);
         }
         if (element.TryGetProperty("hidden_disk", out global::System.Text.Json.JsonElement jsonHiddenDisk))
         {
-            this.HiddenDisk = LibxlTypesJson.ReadString(jsonHiddenDisk);
+            this.HiddenDisk = ColoGenJson.ReadString(jsonHiddenDisk);
         }
         if (element.TryGetProperty("trusted", out global::System.Text.Json.JsonElement jsonTrusted))
         {
-            this.Trusted = LibxlTypesJson.ReadDefbool(jsonTrusted);
+            this.Trusted = ColoGenJson.ReadDefbool(jsonTrusted);
         }
         if (element.TryGetProperty("grant_usage", out global::System.Text.Json.JsonElement jsonGrantUsage))
         {
-            this.GrantUsage = LibxlTypesJson.ReadDefbool(jsonGrantUsage);
+            this.GrantUsage = ColoGenJson.ReadDefbool(jsonGrantUsage);
         }
-    }
-}
-
-/// <summary>JSON in libxl's form for the types of libxl_types.idl.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
-internal static class LibxlTypesJson
-{
-    /// <summary>yajl's generator in its pretty form, as libxl configures it: 4-space indent, "key": value.</summary>
-    internal sealed class Writer
-    {
-        private readonly global::System.Text.StringBuilder _text = new();
-        private readonly global::System.Collections.Generic.List<State> _states = new() { State.Start };
-
-        private enum State { Start, MapStart, MapKey, MapValue, ArrayStart, InArray, Complete }
-
-        private State Current
-        {
-            get => _states[_states.Count - 1];
-            set => _states[_states.Count - 1] = value;
-        }
-
-        public void BeginObject() => Open(State.MapStart, "{\n");
-
-        public void EndObject() => Close('}');
-
-        public void BeginArray() => Open(State.ArrayStart, "[\n");
-
-        public void EndArray() => Close(']');
-
-        public void Key(string name)
-        {
-            Separator();
-            Indent();
-            AppendString(name);
-            Appended();
-        }
-
-        public void String(string? value)
-        {
-            if (value is null)
-            {
-                Null();
-                return;
-            }
-
-            Separator();
-            Indent();
-            AppendString(value);
-            Appended();
-            FinalNewLine();
-        }
-
-        public void Number(long value) => Atom(value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Number(ulong value) => Atom(value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Bool(bool value) => Atom(value ? "true" : "false");
-
-        public void Null() => Atom("null");
-
-        /// <summary>Writes an opaque value kept as JSON.</summary>
-        public void Node(global::System.Text.Json.Nodes.JsonNode? node)
-        {
-            switch (node)
-            {
-                case null:
-                    Null();
-                    break;
-                case global::System.Text.Json.Nodes.JsonObject map:
-                    BeginObject();
-                    foreach (var entry in map)
-                    {
-                        Key(entry.Key);
-                        Node(entry.Value);
-                    }
-
-                    EndObject();
-                    break;
-                case global::System.Text.Json.Nodes.JsonArray array:
-                    BeginArray();
-                    foreach (var item in array)
-                    {
-                        Node(item);
-                    }
-
-                    EndArray();
-                    break;
-                default:
-                    switch (node.GetValueKind())
-                    {
-                        case global::System.Text.Json.JsonValueKind.String: String(node.GetValue<string>()); break;
-                        case global::System.Text.Json.JsonValueKind.True: Bool(true); break;
-                        case global::System.Text.Json.JsonValueKind.False: Bool(false); break;
-                        case global::System.Text.Json.JsonValueKind.Null: Null(); break;
-                        default: Atom(node.ToJsonString()); break;
-                    }
-
-                    break;
-            }
-        }
-
-        public override string ToString() => _text.ToString();
-
-        private void Open(State state, string text)
-        {
-            Separator();
-            Indent();
-            _states.Add(state);
-            _text.Append(text);
-        }
-
-        private void Close(char bracket)
-        {
-            _states.RemoveAt(_states.Count - 1);
-            _text.Append('\n');
-            Appended();
-            Indent();
-            _text.Append(bracket);
-            FinalNewLine();
-        }
-
-        private void Atom(string text)
-        {
-            Separator();
-            Indent();
-            _text.Append(text);
-            Appended();
-            FinalNewLine();
-        }
-
-        // yajl's INSERT_SEP: a comma and newline between items, ": " between key and value.
-        private void Separator()
-        {
-            if (Current is State.MapKey or State.InArray)
-            {
-                _text.Append(",\n");
-            }
-            else if (Current == State.MapValue)
-            {
-                _text.Append(": ");
-            }
-        }
-
-        // yajl's INSERT_WHITESPACE: four spaces a level, except before a map value.
-        private void Indent()
-        {
-            if (Current != State.MapValue)
-            {
-                _text.Append(' ', 4 * (_states.Count - 1));
-            }
-        }
-
-        // yajl's APPENDED_ATOM.
-        private void Appended() => Current = Current switch
-        {
-            State.Start => State.Complete,
-            State.MapStart or State.MapKey => State.MapValue,
-            State.MapValue => State.MapKey,
-            State.ArrayStart => State.InArray,
-            _ => Current,
-        };
-
-        private void FinalNewLine()
-        {
-            if (_states.Count == 1 && Current == State.Complete)
-            {
-                _text.Append('\n');
-            }
-        }
-
-        // yajl_string_encode without escaping '/': the two-character escapes, \u00XX (upper-case hex) for other controls.
-        private void AppendString(string value)
-        {
-            const string Hex = "0123456789ABCDEF";
-            _text.Append('"');
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '"': _text.Append("\\\""); break;
-                    case '\\': _text.Append("\\\\"); break;
-                    case '\b': _text.Append("\\b"); break;
-                    case '\f': _text.Append("\\f"); break;
-                    case '\n': _text.Append("\\n"); break;
-                    case '\r': _text.Append("\\r"); break;
-                    case '\t': _text.Append("\\t"); break;
-                    default:
-                        if (c < 0x20)
-                        {
-                            _text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 15]);
-                        }
-                        else
-                        {
-                            _text.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            _text.Append('"');
-        }
-    }
-
-    internal static global::System.Text.Json.JsonException Error(string expected, global::System.Text.Json.JsonElement element) =>
-        new("Expected " + expected + ", found " + element.GetRawText());
-
-    internal static void ExpectObject(global::System.Text.Json.JsonElement element)
-    {
-        if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-        {
-            throw Error("a JSON map", element);
-        }
-    }
-
-    internal static sbyte ReadSByte(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetSByte(out sbyte v) ? v : throw Error("an integer (int8)", e);
-
-    internal static byte ReadByte(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetByte(out byte v) ? v : throw Error("an integer (uint8)", e);
-
-    internal static short ReadInt16(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetInt16(out short v) ? v : throw Error("an integer (int16)", e);
-
-    internal static ushort ReadUInt16(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetUInt16(out ushort v) ? v : throw Error("an integer (uint16)", e);
-
-    internal static int ReadInt32(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetInt32(out int v) ? v : throw Error("an integer (int)", e);
-
-    internal static uint ReadUInt32(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetUInt32(out uint v) ? v : throw Error("an integer (uint32)", e);
-
-    internal static long ReadInt64(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out long v) ? v : throw Error("an integer (int64)", e);
-
-    internal static ulong ReadUInt64(global::System.Text.Json.JsonElement e) => e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetUInt64(out ulong v) ? v : throw Error("an integer (uint64)", e);
-
-    internal static bool ReadBool(global::System.Text.Json.JsonElement e) =>
-        e.ValueKind == global::System.Text.Json.JsonValueKind.True || (e.ValueKind != global::System.Text.Json.JsonValueKind.False ? throw Error("true or false", e) : false);
-
-    internal static string? ReadString(global::System.Text.Json.JsonElement e) =>
-        e.ValueKind == global::System.Text.Json.JsonValueKind.String ? e.GetString()
-        : e.ValueKind == global::System.Text.Json.JsonValueKind.Null ? null
-        : throw Error("a string", e);
-
-    internal static global::System.Text.Json.Nodes.JsonNode? ReadNode(global::System.Text.Json.JsonElement e) =>
-        e.ValueKind == global::System.Text.Json.JsonValueKind.Null ? null : global::System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText());
-
-    internal static Defbool ReadDefbool(global::System.Text.Json.JsonElement element) =>
-        element.ValueKind != global::System.Text.Json.JsonValueKind.String ? throw Error("a defbool", element)
-        : element.ValueEquals("<default>") ? Defbool.Default
-        : element.ValueEquals("True") ? Defbool.True
-        : element.ValueEquals("False") ? Defbool.False
-        : throw Error("a defbool", element);
-
-    internal static global::System.Collections.Generic.List<T> ReadList<T>(global::System.Text.Json.JsonElement e, global::System.Func<global::System.Text.Json.JsonElement, T> read)
-    {
-        if (e.ValueKind != global::System.Text.Json.JsonValueKind.Array)
-        {
-            throw Error("a JSON array", e);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>(e.GetArrayLength());
-        foreach (var item in e.EnumerateArray())
-        {
-            list.Add(read(item));
-        }
-
-        return list;
-    }
-
-    internal static bool ListEquals<T>(global::System.Collections.Generic.List<T> a, global::System.Collections.Generic.List<T> b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Count; i++)
-        {
-            if (!global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    internal static bool ListEquals(global::System.Collections.Generic.List<global::System.Text.Json.Nodes.JsonNode?> a, global::System.Collections.Generic.List<global::System.Text.Json.Nodes.JsonNode?> b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Count; i++)
-        {
-            if (!global::System.Text.Json.Nodes.JsonNode.DeepEquals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Colo.Gen.Tests.Infrastructure;
 using Xunit;
@@ -9,65 +12,122 @@ using Xunit;
 namespace Colo.Gen.Tests.Extending;
 
 /// <summary>
-/// The README's "Extending the disk syntax" edits, made in a copy of the repository: one rule
-/// line in grammar/disk.l and one field line in grammar/libxl_types.idl give a new string option;
-/// one enum line in the IDL gives a new format. Nothing else is touched; the copy builds, and
-/// the new option parses, prints in JSON and round-trips.
+/// The README's "Extending the disk syntax" section, done as it says in a copy of the repository:
+/// each code block of the section is an edit (its first line is a line of grammar/disk.l or
+/// grammar/libxl_types.idl, the lines after it are added below it), read from the README itself,
+/// so the README cannot drift from what works. Nothing else is touched; the copy builds, and the
+/// new string and integer options and the new format parse, print in JSON and round-trip.
 /// </summary>
 public sealed class GrammarExtensionTests
 {
-    /// <summary>The rule line the README shows: the script= rule with a new name and field.</summary>
-    public const string NewRuleLine =
-        "cache-mode=[^,]*,?         { Disk.CacheMode = SaveString(\"cache-mode\", Disk.CacheMode, FromEquals(Stripped((byte)','))); }";
+    private const string SectionHeading = "## Extending the disk syntax";
 
-    /// <summary>The field line the README shows.</summary>
-    public const string NewFieldLine = "    (\"cache_mode\", string),";
+    private static readonly string[] GrammarFiles = ["grammar/disk.l", "grammar/libxl_types.idl"];
 
-    /// <summary>The format line the README shows.</summary>
-    public const string NewFormatLine = "    (7, \"VMDK\"),";
+    /// <summary>One edit of the README: add <see cref="Lines"/> below the line <see cref="Anchor"/> of <see cref="File"/>.</summary>
+    public sealed record GrammarEdit(string File, string Anchor, IReadOnlyList<string> Lines);
 
-    private const string Spec = "format=vmdk,vdev=xvda,cache-mode=writeback,target=/images/guest.vmdk";
-
-    [Fact]
-    public void WithoutTheEdits_TheOptionAndFormatAreUnknown()
+    /// <summary>The text of the README's section, up to the next heading of its level.</summary>
+    public static string ReadmeSection()
     {
-        Assert.False(DiskSpecParser.Parse("vdev=xvda,cache-mode=writeback,target=/x").Succeeded);
-        Assert.False(DiskSpecParser.Parse("format=vmdk,vdev=xvda,target=/x").Succeeded);
+        string readme = File.ReadAllText(RepositoryCopy.SourceRoot + "/README.md").Replace("\r\n", "\n", StringComparison.Ordinal);
+        int start = readme.IndexOf(SectionHeading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no section '" + SectionHeading + "'");
+        int end = readme.IndexOf("\n## ", start + SectionHeading.Length, StringComparison.Ordinal);
+        return end < 0 ? readme[start..] : readme[start..end];
+    }
+
+    /// <summary>The section's code blocks as edits, each found in the grammar file that holds its first line.</summary>
+    public static IReadOnlyList<GrammarEdit> ReadmeEdits(string grammarRoot)
+    {
+        var edits = new List<GrammarEdit>();
+        foreach (Match block in Regex.Matches(ReadmeSection(), "^```[a-z]*\\n(.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline))
+        {
+            string[] lines = block.Groups[1].Value.TrimEnd('\n').Split('\n');
+            string[] holders = GrammarFiles.Where(f => LinesOf(Path.Combine(grammarRoot, f)).Count(l => l.TrimEnd() == lines[0].TrimEnd()) == 1).ToArray();
+            Assert.True(holders.Length == 1, "the README block starting '" + lines[0] + "' does not start with a line found once in exactly one of " + string.Join(", ", GrammarFiles));
+            edits.Add(new GrammarEdit(holders[0], lines[0], lines[1..]));
+        }
+
+        return edits;
+    }
+
+    /// <summary>The disk the README says prints the new fields.</summary>
+    public static string ReadmeSpec()
+    {
+        Match spec = Regex.Match(ReadmeSection(), "`colo-disk parse '([^']+)'`");
+        Assert.True(spec.Success, "the README section shows no `colo-disk parse '...'` command");
+        return spec.Groups[1].Value;
     }
 
     [Fact]
-    public async Task EditingOnlyTheGrammar_AddsAnOptionAndAFormat()
+    public void TheReadmeSection_EditsOnlyTheGrammar_ForAStringAnIntegerAndAnEnumValue()
+    {
+        IReadOnlyList<GrammarEdit> edits = ReadmeEdits(RepositoryCopy.SourceRoot);
+
+        Assert.Equal(["grammar/disk.l", "grammar/disk.l", "grammar/libxl_types.idl", "grammar/libxl_types.idl", "grammar/libxl_types.idl"], edits.Select(e => e.File).Order(StringComparer.Ordinal));
+        Assert.All(edits, e => Assert.NotEmpty(e.Lines));
+        string added = string.Join("\n", edits.SelectMany(e => e.Lines));
+        Assert.Contains("SaveString(\"cache-mode\"", added, StringComparison.Ordinal);
+        Assert.Contains("SaveInt(\"max_queues\"", added, StringComparison.Ordinal);
+        Assert.Contains("(\"max_queues\", integer)", added, StringComparison.Ordinal);
+        Assert.Contains("(7, \"VMDK\")", added, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTheEdits_TheOptionsAndTheFormatAreUnknown()
+    {
+        Assert.False(DiskSpecParser.Parse("vdev=xvda,cache-mode=writeback,target=/x").Succeeded);
+        Assert.False(DiskSpecParser.Parse("vdev=xvda,max-queues=8,target=/x").Succeeded);
+        Assert.False(DiskSpecParser.Parse("format=vmdk,vdev=xvda,target=/x").Succeeded);
+        Assert.False(DiskSpecParser.Parse(ReadmeSpec()).Succeeded);
+    }
+
+    [Fact]
+    public async Task EditingOnlyTheGrammar_AsTheReadmeSays_AddsTheOptionsAndTheFormat()
     {
         using RepositoryCopy copy = RepositoryCopy.Create();
-        InsertAfter(copy.PathOf("grammar/disk.l"), "script=[^,]*,?", NewRuleLine);
-        InsertAfter(copy.PathOf("grammar/libxl_types.idl"), "(\"script\", string),", NewFieldLine);
-        InsertAfter(copy.PathOf("grammar/libxl_types.idl"), "(6, \"QED\"),", NewFormatLine);
+        foreach (GrammarEdit edit in ReadmeEdits(copy.Root))
+        {
+            InsertAfter(copy.PathOf(edit.File), edit.Anchor, edit.Lines);
+        }
 
         ProcessOutcome build = await DotnetCli.RunAsync(copy.Root, TimeSpan.FromMinutes(8), "build", "cli", "-c", "Release", "-nologo");
         Assert.True(build.ExitCode == 0, build.Transcript);
         Assert.Contains(" 0 Warning(s)", build.StandardOutput, StringComparison.Ordinal);
 
-        ProcessOutcome parse = await DotnetCli.RunAsync(
-            copy.Root, TimeSpan.FromMinutes(2), Path.Combine("cli", "bin", "Release", "net10.0", "colo-disk.dll"), "parse", Spec);
+        string colodisk = Path.Combine("cli", "bin", "Release", "net10.0", "colo-disk.dll");
+        string spec = ReadmeSpec();
+        ProcessOutcome parse = await DotnetCli.RunAsync(copy.Root, TimeSpan.FromMinutes(2), colodisk, "parse", spec);
         Assert.True(parse.ExitCode == 0, parse.Transcript);
         Assert.Contains("\"format\": \"vmdk\"", parse.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("    \"cache_mode\": \"writeback\",\n", parse.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("    \"max_queues\": 8", parse.StandardOutput, StringComparison.Ordinal);
 
-        // The rebuilt library itself: the new property, and JSON that reads back to an equal disk.
+        // The range: libxlutil's message, naming the field, for a number out of it, 0, or no number.
+        foreach (string bad in new[] { "99", "0", "many" })
+        {
+            ProcessOutcome refused = await DotnetCli.RunAsync(copy.Root, TimeSpan.FromMinutes(2), colodisk, "parse", "max-queues=" + bad + ",vdev=xvda,target=/x");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("unknown value for max_queues: near `" + bad + "'", refused.StandardError, StringComparison.Ordinal);
+        }
+
+        // The rebuilt library itself: the new properties, and JSON that reads back to an equal disk.
         var context = new AssemblyLoadContext("extended", isCollectible: true);
         try
         {
             Assembly library = context.LoadFromAssemblyPath(copy.PathOf(Path.Combine("runtime", "bin", "Release", "net10.0", "Colo.Gen.dll")));
             Type parser = library.GetType("Colo.Gen.DiskSpecParser", throwOnError: true)!;
             Type disk = library.GetType("Colo.Gen.DiskDevice", throwOnError: true)!;
-            object result = parser.GetMethod("Parse", [typeof(string), typeof(string)])!.Invoke(null, [Spec, "command line"])!;
+            object result = parser.GetMethod("Parse", [typeof(string), typeof(string)])!.Invoke(null, [spec, DiskSpecParser.CommandLine])!;
             Assert.True((bool)result.GetType().GetProperty("Succeeded")!.GetValue(result)!);
             object parsed = result.GetType().GetProperty("Disk")!.GetValue(result)!;
             Assert.Equal("writeback", disk.GetProperty("CacheMode")!.GetValue(parsed));
+            Assert.Equal(8, disk.GetProperty("MaxQueues")!.GetValue(parsed));
             string json = (string)disk.GetMethod("ToJson")!.Invoke(parsed, null)!;
             object back = disk.GetMethod("FromJson", [typeof(string)])!.Invoke(null, [json])!;
             Assert.True(parsed.Equals(back), json);
-            Assert.Equal("writeback", disk.GetProperty("CacheMode")!.GetValue(back));
+            Assert.Equal(8, disk.GetProperty("MaxQueues")!.GetValue(back));
         }
         finally
         {
@@ -75,13 +135,14 @@ public sealed class GrammarExtensionTests
         }
     }
 
-    private static void InsertAfter(string path, string anchor, string line)
+    private static string[] LinesOf(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+    private static void InsertAfter(string path, string anchor, IReadOnlyList<string> lines)
     {
-        string[] lines = File.ReadAllLines(path);
-        int at = Array.FindIndex(lines, l => l.Contains(anchor, StringComparison.Ordinal));
+        var edited = new List<string>(LinesOf(path));
+        int at = edited.FindIndex(l => l.TrimEnd() == anchor.TrimEnd());
         Assert.True(at >= 0, $"'{anchor}' not found in {path}");
-        var edited = new System.Collections.Generic.List<string>(lines);
-        edited.Insert(at + 1, line);
-        File.WriteAllText(path, string.Join("\n", edited) + "\n");
+        edited.InsertRange(at + 1, lines);
+        File.WriteAllText(path, string.Join("\n", edited));
     }
 }

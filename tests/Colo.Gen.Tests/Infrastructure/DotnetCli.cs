@@ -24,7 +24,12 @@ public static class DotnetCli
         RunProgramAsync("dotnet", workingDirectory, timeout, null, args);
 
     /// <summary>Runs a program, optionally feeding bytes to its standard input.</summary>
-    public static async Task<ProcessOutcome> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, byte[]? stdin, params string[] args)
+    public static Task<ProcessOutcome> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, byte[]? stdin, params string[] args) =>
+        RunProgramAsync(program, workingDirectory, timeout, stdin, null, args);
+
+    /// <summary>Runs a program with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<ProcessOutcome> RunProgramAsync(
+        string program, string workingDirectory, TimeSpan timeout, byte[]? stdin, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -53,6 +58,10 @@ public static class DotnetCli
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            info.Environment[variable.Key] = variable.Value;
+        }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + program);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();

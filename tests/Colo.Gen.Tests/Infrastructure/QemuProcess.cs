@@ -167,14 +167,62 @@ internal sealed class QemuProcess : IAsyncDisposable
         await StopAsync(_process);
     }
 
-    /// <summary>A free loopback TCP port (bound, read, released).</summary>
-    public static int FreeLoopbackPort()
+    /// <summary>
+    /// Loopback ports to try for a listener, at random below Linux's ephemeral range
+    /// (32768-60999), where the kernel picks the local ports of outgoing connections.
+    /// </summary>
+    public static IEnumerable<int> CandidatePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        while (true)
+        {
+            yield return Random.Shared.Next(10_000, 32_768);
+        }
+    }
+
+    /// <summary>
+    /// Starts a COLO secondary: QEMU with the disk arguments made for a port, then its NBD server
+    /// on that port (<see cref="ColoReplication.StartSecondaryAsync"/>). When something else on the
+    /// machine holds the port, QEMU answers "Address already in use" and the next candidate is
+    /// tried with a fresh QEMU, so the port in the disk spec is always the one listened on. No port
+    /// is bound, released and handed on in the hope that nobody takes it in between.
+    /// </summary>
+    public static async Task<(QemuProcess Secondary, int Port)> StartColoSecondaryAsync(
+        string directory, Func<int, IEnumerable<string>> diskArguments, string export, CancellationToken cancellationToken, IEnumerable<int>? ports = null)
+    {
+        const int Attempts = 20;
+        int attempt = 0;
+        foreach (int port in ports ?? CandidatePorts())
+        {
+            QemuProcess secondary = await StartAsync(directory, "secondary", diskArguments(port), cancellationToken);
+            try
+            {
+                await new ColoReplication(secondary.Qmp).StartSecondaryAsync("127.0.0.1", port, export, cancellationToken);
+                return (secondary, port);
+            }
+            catch (QmpException e) when (e.Command == "nbd-server-start" && e.Description.Contains("Address already in use", StringComparison.Ordinal) && ++attempt < Attempts)
+            {
+                await secondary.DisposeAsync();
+            }
+            catch
+            {
+                await secondary.DisposeAsync();
+                throw;
+            }
+        }
+
+        throw new InvalidOperationException("no candidate port was free");
+    }
+
+    /// <summary>
+    /// A loopback port nobody can listen on while the result is held: a socket bound to it that
+    /// never listens, so a connection to it is refused.
+    /// </summary>
+    public static Socket ReserveRefusingPort(out int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
     }
 
     /// <summary>Creates an image with qemu-img and returns its path.</summary>

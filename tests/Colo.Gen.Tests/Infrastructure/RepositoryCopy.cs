@@ -12,7 +12,13 @@ public sealed class RepositoryCopy : IDisposable
     private static readonly string[] Folders = ["grammar", "generator", "runtime", "cli"];
     private static readonly string[] Files = ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", ".editorconfig"];
 
-    private RepositoryCopy(string root) => Root = root;
+    private readonly string _top;
+
+    private RepositoryCopy(string top, string root)
+    {
+        _top = top;
+        Root = root;
+    }
 
     /// <summary>The copy's top folder.</summary>
     public string Root { get; }
@@ -20,10 +26,14 @@ public sealed class RepositoryCopy : IDisposable
     /// <summary>The checkout the tests run from.</summary>
     public static string SourceRoot => Colo.Gen.TestSupport.RepositoryRoot.Path;
 
-    /// <summary>Copies the sources (never bin/ or obj/) into a new temporary folder.</summary>
-    public static RepositoryCopy Create()
+    /// <summary>
+    /// Copies the sources (never bin/ or obj/) into a new temporary folder, or into the folder
+    /// <paramref name="nestedIn"/> (a relative path) inside it, for a checkout that sits deeper.
+    /// </summary>
+    public static RepositoryCopy Create(string? nestedIn = null)
     {
-        string root = Path.Combine(Path.GetTempPath(), "colo-gen-copy-" + Guid.NewGuid().ToString("N")[..12]);
+        string top = Path.Combine(Path.GetTempPath(), "colo-gen-copy-" + Guid.NewGuid().ToString("N")[..12]);
+        string root = nestedIn is null ? top : Path.Combine(top, nestedIn);
         Directory.CreateDirectory(root);
         string source = SourceRoot;
         foreach (string folder in Folders)
@@ -40,7 +50,7 @@ public sealed class RepositoryCopy : IDisposable
             }
         }
 
-        return new RepositoryCopy(root);
+        return new RepositoryCopy(top, root);
     }
 
     /// <summary>The path of a file in the copy.</summary>
@@ -51,7 +61,7 @@ public sealed class RepositoryCopy : IDisposable
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(_top, recursive: true);
         }
         catch (IOException)
         {

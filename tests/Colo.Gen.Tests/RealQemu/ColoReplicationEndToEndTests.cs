@@ -1,4 +1,8 @@
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using Colo.Gen.Backends;
 using Colo.Gen.Qmp;
@@ -30,18 +34,17 @@ public sealed class ColoReplicationEndToEndTests
             string secondaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "secondary.raw"), "raw");
             string active = QemuProcess.CreateImage(Path.Combine(dir.FullName, "active.qcow2"), "qcow2");
             string hidden = QemuProcess.CreateImage(Path.Combine(dir.FullName, "hidden.qcow2"), "qcow2");
-            int port = QemuProcess.FreeLoopbackPort();
+            var (secondary, port) = await QemuProcess.StartColoSecondaryAsync(
+                dir.FullName, listen => BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden)), Export, TestContext.Current.CancellationToken);
 
             ReplicationStatus primaryStatus;
             ReplicationStatus secondaryStatus;
-            await using (QemuProcess secondary = await QemuProcess.StartAsync(dir.FullName, "secondary",
-                BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
+            await using (secondary)
             await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
                 BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
             {
                 var onSecondary = new ColoReplication(secondary.Qmp);
                 var onPrimary = new ColoReplication(primary.Qmp);
-                await onSecondary.StartSecondaryAsync("127.0.0.1", port, Export, TestContext.Current.CancellationToken);
                 await onPrimary.StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken);
 
                 await primary.Qmp.HumanMonitorCommandAsync($"qemu-io {Export} \"write -P 0x5a 4096 64k\"", TestContext.Current.CancellationToken);
@@ -69,6 +72,47 @@ public sealed class ColoReplicationEndToEndTests
     }
 
     [Fact]
+    public async Task A_secondary_whose_first_port_is_taken_listens_on_the_next_one()
+    {
+        QemuProcess.NeedQemu();
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("colo-e2e-");
+        try
+        {
+            string secondaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "secondary.raw"), "raw");
+            string active = QemuProcess.CreateImage(Path.Combine(dir.FullName, "active.qcow2"), "qcow2");
+            string hidden = QemuProcess.CreateImage(Path.Combine(dir.FullName, "hidden.qcow2"), "qcow2");
+            using var someoneElse = new TcpListener(IPAddress.Loopback, 0);
+            someoneElse.Start();
+            int taken = ((IPEndPoint)someoneElse.LocalEndpoint).Port;
+            var tried = new List<int>();
+
+            var (secondary, port) = await QemuProcess.StartColoSecondaryAsync(
+                dir.FullName,
+                listen =>
+                {
+                    tried.Add(listen);
+                    return BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden));
+                },
+                Export,
+                TestContext.Current.CancellationToken,
+                QemuProcess.CandidatePorts().Where(p => p != taken).Prepend(taken));
+            await using (secondary)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+
+                Assert.Equal(taken, tried[0]);
+                Assert.NotEqual(taken, port);
+                Assert.Equal(port, tried[^1]);
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Starting_the_primary_before_the_secondary_listens_fails_with_qemus_message()
     {
         QemuProcess.NeedQemu();
@@ -78,7 +122,7 @@ public sealed class ColoReplicationEndToEndTests
             string primaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "primary.raw"), "raw");
             string active = Path.Combine(dir.FullName, "active.qcow2");
             string hidden = Path.Combine(dir.FullName, "hidden.qcow2");
-            int port = QemuProcess.FreeLoopbackPort();
+            using Socket refusing = QemuProcess.ReserveRefusingPort(out int port);
             await using QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
                 BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken);
 

@@ -1,0 +1,80 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using Colo.Gen.Tests.Infrastructure;
+using Xunit;
+
+namespace Colo.Gen.Tests.Ci;
+
+/// <summary>
+/// .ci/run, run from a copy whose PATH has stand-ins for the programs it calls (dotnet, dpkg,
+/// apt-get, sudo), each recording that it was called: what the script does, without a real
+/// install or test run.
+/// </summary>
+public sealed class CiScriptTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("colo-gen-ci-");
+
+    public CiScriptTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.FullName, ".ci"));
+        File.Copy(Path.Combine(RepositoryCopy.SourceRoot, ".ci", "run"), Path.Combine(_root.FullName, ".ci", "run"));
+        string bin = Directory.CreateDirectory(Path.Combine(_root.FullName, "stand-ins")).FullName;
+        foreach (string program in new[] { "dotnet", "dpkg", "apt-get", "sudo" })
+        {
+            string path = Path.Combine(bin, program);
+            File.WriteAllText(path, "#!/bin/sh\necho \"" + program + " $*\" >> \"" + CallLog + "\"\nexit 0\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    private string CallLog => Path.Combine(_root.FullName, "calls.log");
+
+    private string Calls => File.Exists(CallLog) ? File.ReadAllText(CallLog) : "";
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private async Task<ProcessOutcome> RunCi(string? updateSnapshots)
+    {
+        string bash = RequiredTool.NeedExecutable("bash", "bash");
+        var start = new ProcessStartInfo(bash) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(_root.FullName, ".ci", "run"));
+        start.Environment["PATH"] = Path.Combine(_root.FullName, "stand-ins") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment.Remove("COLO_GEN_UPDATE_SNAPSHOTS");
+        if (updateSnapshots is not null)
+        {
+            start.Environment["COLO_GEN_UPDATE_SNAPSHOTS"] = updateSnapshots;
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new ProcessOutcome(process.ExitCode, await stdout, await stderr);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    public async Task WithTheSnapshotUpdateVariableSet_CiFailsBeforeRunningAnything(string value)
+    {
+        ProcessOutcome ci = await RunCi(value);
+
+        Assert.NotEqual(0, ci.ExitCode);
+        Assert.Contains("COLO_GEN_UPDATE_SNAPSHOTS", ci.StandardError, StringComparison.Ordinal);
+        Assert.Equal("", Calls);
+    }
+
+    [Fact]
+    public async Task WithoutIt_CiRunsTheTests()
+    {
+        ProcessOutcome ci = await RunCi(null);
+
+        Assert.True(ci.ExitCode == 0, ci.Transcript);
+        Assert.Contains("dotnet test Colo.Gen.sln", Calls, StringComparison.Ordinal);
+    }
+}
