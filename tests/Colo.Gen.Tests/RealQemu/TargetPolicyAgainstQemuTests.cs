@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -118,12 +117,9 @@ public sealed class TargetPolicyAgainstQemuTests : IDisposable
         QemuProcess.NeedQemu();
         string qemuNbd = RequiredTool.NeedExecutable("qemu-nbd", "qemu-utils");
         string image = QemuProcess.CreateImage(Path.Combine(_dir.FullName, "served.img"), "raw", "5M");
-        int port = QemuProcess.FreeLoopbackPort();
-        using Process server = StartNbdServer(qemuNbd, image, port);
+        (int port, int serverPid) = await StartNbdServerAsync(qemuNbd, image);
         try
         {
-            await WaitForListenerAsync(port, server);
-
             await using QemuProcess qemu = await QemuProcess.StartAsync(_dir.FullName, "nbd", Arguments($"vdev=hda,backendtype=qdisk,target=nbd:127.0.0.1:{port}"), TestContext.Current.CancellationToken);
             JsonObject inserted = await InsertedAsync(qemu, "ide0-hd0");
 
@@ -133,7 +129,8 @@ public sealed class TargetPolicyAgainstQemuTests : IDisposable
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
+            using Process server = Process.GetProcessById(serverPid);
+            server.Kill();
             await server.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
     }
@@ -156,40 +153,36 @@ public sealed class TargetPolicyAgainstQemuTests : IDisposable
         Assert.DoesNotContain("No such file or directory", output, StringComparison.Ordinal);
     }
 
-    private Process StartNbdServer(string qemuNbd, string image, int port)
+    /// <summary>
+    /// Starts qemu-nbd serving <paramref name="image"/> on a loopback port. With <c>--fork</c> the
+    /// first process exits only once the server listens (0) or could not (non-zero), so nothing
+    /// polls; a port something else holds ("Address already in use") moves on to the next candidate.
+    /// </summary>
+    private async Task<(int Port, int ServerPid)> StartNbdServerAsync(string qemuNbd, string image)
     {
-        var start = new ProcessStartInfo(qemuNbd) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "raw", "--persistent", "--shared", "2", image })
+        const int Attempts = 20;
+        int attempt = 0;
+        foreach (int port in QemuProcess.CandidatePorts())
         {
-            start.ArgumentList.Add(argument);
+            string pidFile = Path.Combine(_dir.FullName, $"qemu-nbd-{port}.pid");
+            var start = new ProcessStartInfo(qemuNbd) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string argument in new[] { "--fork", "--pid-file", pidFile, "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "raw", "--persistent", "--shared", "2", image })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using Process launcher = Process.Start(start)!;
+            Task<string> errors = launcher.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await launcher.WaitForExitAsync(TestContext.Current.CancellationToken);
+            string error = await errors;
+            if (launcher.ExitCode == 0)
+            {
+                return (port, int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            Assert.True(error.Contains("Address already in use", StringComparison.Ordinal) && ++attempt < Attempts, $"qemu-nbd could not start: {error}");
         }
 
-        Process process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>Connects until qemu-nbd accepts (it binds after start-up), within QEMU's deadline.</summary>
-    private static async Task WaitForListenerAsync(int port, Process server)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(QemuProcess.Deadline);
-        var delay = TimeSpan.FromMilliseconds(10);
-        while (true)
-        {
-            Assert.False(server.HasExited, "qemu-nbd exited before listening");
-            using var probe = new TcpClient();
-            try
-            {
-                await probe.ConnectAsync("127.0.0.1", port, deadline.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(delay, deadline.Token);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
-            }
-        }
+        throw new InvalidOperationException("no candidate port was free");
     }
 }
