@@ -32,7 +32,7 @@ public static class BackendSelector
 
         if (disk.Format == DiskFormat.Empty)
         {
-            if (disk.IsCdrom == 0)
+            if (!disk.IsCdrom)
             {
                 return Fail(reasons, $"Disk vdev={disk.Vdev} is empty but not cdrom");
             }
@@ -122,7 +122,7 @@ public static class BackendSelector
             return NotColo;
         }
 
-        if (disk.IsCdrom != 0 && disk.Format == DiskFormat.Empty)
+        if (disk.IsCdrom && disk.Format == DiskFormat.Empty)
         {
             return null;
         }

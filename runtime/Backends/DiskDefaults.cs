@@ -24,7 +24,7 @@ public static class DiskDefaults
         ArgumentNullException.ThrowIfNull(disk);
         ArgumentNullException.ThrowIfNull(probe);
 
-        disk.DiscardEnable = disk.DiscardEnable.WithDefault(disk.Readwrite != 0);
+        disk.DiscardEnable = disk.DiscardEnable.WithDefault(disk.Readwrite);
         disk.ColoEnable = disk.ColoEnable.WithDefault(false);
         disk.ColoRestoreEnable = disk.ColoRestoreEnable.WithDefault(false);
         disk.Trusted = disk.Trusted.WithDefault(true);
@@ -51,7 +51,7 @@ public static class DiskDefaults
             disk.GrantUsage = disk.GrantUsage.WithDefault(disk.BackendDomid != 0);
         }
 
-        if (disk.IsCdrom != 0 && hvmGuest)
+        if (disk.IsCdrom && hvmGuest)
         {
             // QEMU emulates an HVM guest's CD-ROM, so only qdisk or phy can back it.
             if (disk.Backend == DiskBackend.Unknown)

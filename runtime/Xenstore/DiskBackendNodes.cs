@@ -59,19 +59,19 @@ public static class DiskBackendNodes
 
         Add("frontend-id", frontendDomid.ToString(CultureInfo.InvariantCulture));
         Add("online", "1");
-        Add("removable", disk.Removable != 0 ? "1" : "0");
+        Add("removable", disk.Removable ? "1" : "0");
         Add("bootable", "1");
         Add("state", StateInitialising.ToString(CultureInfo.InvariantCulture));
         Add("dev", disk.Vdev ?? string.Empty);
         Add("type", TypeName(disk.Backend));
-        Add("mode", disk.Readwrite != 0 ? "w" : "r");
-        Add("device-type", disk.IsCdrom != 0 ? "cdrom" : "disk");
+        Add("mode", disk.Readwrite ? "w" : "r");
+        Add("device-type", disk.IsCdrom ? "cdrom" : "disk");
         if (disk.DirectIoSafe)
         {
             Add("direct-io-safe", "1");
         }
 
-        Add("discard-enable", disk.DiscardEnable.WithDefault(disk.Readwrite != 0).Value ? "1" : "0");
+        Add("discard-enable", disk.DiscardEnable.WithDefault(disk.Readwrite).Value ? "1" : "0");
         Add("specification", disk.Specification == DiskSpecification.Virtio ? "virtio" : "xen");
         if (disk.Specification == DiskSpecification.Virtio)
         {
@@ -204,19 +204,19 @@ public static class DiskBackendNodes
             return Missing("removable");
         }
 
-        disk.Removable = CAtoi.Parse(Encoding.UTF8.GetBytes(removable));
+        disk.Removable = CAtoi.Parse(Encoding.UTF8.GetBytes(removable)) != 0; // libxl: atoi, then used as a flag
         if (Node("mode") is not string mode)
         {
             return Missing("mode");
         }
 
-        disk.Readwrite = mode == "w" ? 1 : 0;
+        disk.Readwrite = mode == "w";
         if (Node("device-type") is not string deviceType)
         {
             return Missing("device-type");
         }
 
-        disk.IsCdrom = deviceType == "cdrom" ? 1 : 0;
+        disk.IsCdrom = deviceType == "cdrom";
         disk.Format = DiskFormat.Unknown;
         return new DiskBackendRead(disk, null);
     }
