@@ -137,9 +137,14 @@ public static partial class DeviceModelArguments
     /// domain's disk; a raw image without a script, or any qdisk target, is opened directly.
     /// A script's or tapdisk's device is only known once attached, which is beyond this library.
     /// </summary>
+    /// <remarks>
+    /// libxl asks here whether <c>backend_domname</c> is set, while its backend choice asks whether
+    /// <c>backend_domid</c> is the toolstack's: <c>backend=0</c> or <c>backend=Domain-0</c> is local for one
+    /// and not for the other. Here both ask the one resolved id, so a disk is local for both or for neither.
+    /// </remarks>
     private static string? LocalPath(DiskDevice disk)
     {
-        if (disk.BackendDomname is not null)
+        if (disk.BackendDomid != 0)
         {
             return null;
         }
