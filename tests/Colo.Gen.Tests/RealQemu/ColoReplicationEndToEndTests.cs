@@ -34,15 +34,17 @@ public sealed class ColoReplicationEndToEndTests
 
             ReplicationStatus primaryStatus;
             ReplicationStatus secondaryStatus;
-            await using (QemuProcess secondary = await QemuProcess.StartAsync(dir.FullName, "secondary",
-                BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
-            await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
-                BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
+
+            // Each host prepares the same disk for its role; its QEMU and its replication steps take the prepared disk.
+            PreparedDisks onSecondaryHost = BuiltDiskArguments.Prepare(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, port, Export, active, hidden));
+            PreparedDisks onPrimaryHost = BuiltDiskArguments.Prepare(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden));
+            await using (QemuProcess secondary = await QemuProcess.StartAsync(dir.FullName, "secondary", BuiltDiskArguments.For(onSecondaryHost), TestContext.Current.CancellationToken))
+            await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary", BuiltDiskArguments.For(onPrimaryHost), TestContext.Current.CancellationToken))
             {
                 var onSecondary = new ColoReplication(secondary.Qmp);
                 var onPrimary = new ColoReplication(primary.Qmp);
-                await onSecondary.StartSecondaryAsync("127.0.0.1", port, Export, TestContext.Current.CancellationToken);
-                await onPrimary.StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken);
+                await onSecondary.StartSecondaryAsync(onSecondaryHost[0], TestContext.Current.CancellationToken);
+                await onPrimary.StartPrimaryAsync(onPrimaryHost[0], "nbd_client1", TestContext.Current.CancellationToken);
 
                 await primary.Qmp.HumanMonitorCommandAsync($"qemu-io {Export} \"write -P 0x5a 4096 64k\"", TestContext.Current.CancellationToken);
                 await onPrimary.CheckpointAsync(TestContext.Current.CancellationToken);
@@ -50,7 +52,7 @@ public sealed class ColoReplicationEndToEndTests
                 primaryStatus = await onPrimary.QueryStatusAsync(TestContext.Current.CancellationToken);
                 secondaryStatus = await onSecondary.QueryStatusAsync(TestContext.Current.CancellationToken);
 
-                await onPrimary.StopPrimaryAsync(Export, "nbd_client1", TestContext.Current.CancellationToken);
+                await onPrimary.StopPrimaryAsync(onPrimaryHost[0], "nbd_client1", TestContext.Current.CancellationToken);
                 await onSecondary.StopSecondaryAsync(TestContext.Current.CancellationToken);
                 await primary.QuitAsync();
                 await secondary.QuitAsync();
