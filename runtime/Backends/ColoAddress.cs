@@ -10,9 +10,9 @@ namespace Colo.Gen.Backends;
 /// (<see cref="PreparedDisk.ColoAddress"/>) has been checked: a port of 1 to 65535, an export that is a
 /// QEMU identifier.
 /// </summary>
-/// <param name="Host">The secondary's address.</param>
-/// <param name="Port">The NBD port, as written.</param>
-/// <param name="Export">The NBD export name (the secondary's drive id).</param>
+/// <param name="Host">The secondary's host name or IP address, where its NBD server listens (<c>colo-host</c>).</param>
+/// <param name="Port">The NBD server's TCP port as the spec wrote it (<c>colo-port</c>, or the seed's second part); 1 to 65535 in a prepared disk.</param>
+/// <param name="Export">The NBD export name, also the disk's drive id in QEMU (<c>colo-export</c>); a QEMU identifier in a prepared disk.</param>
 public sealed record ColoAddress(string Host, string Port, string Export)
 {
     private const string ExportPrefix = "exportname=";

@@ -48,7 +48,7 @@ public readonly record struct HostPathStatus
     /// <summary>A target that exists and is not a block device (an image file).</summary>
     public static HostPathStatus File => new(HostPathKind.File, null);
 
-    /// <summary>A block device.</summary>
+    /// <summary>A target that is a block device (<c>S_ISBLK</c>): what phy and standalone need.</summary>
     public static HostPathStatus BlockDevice => new(HostPathKind.BlockDevice, null);
 
     /// <summary>A target nobody examined (<see cref="RemoteHostProbe"/>).</summary>

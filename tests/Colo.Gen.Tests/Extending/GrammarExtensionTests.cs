@@ -49,7 +49,7 @@ public sealed class GrammarExtensionTests
     {
         using RepositoryCopy copy = RepositoryCopy.Create();
         InsertAfter(copy.PathOf("grammar/disk.l"), "script=[^,]*,?", NewRuleLine);
-        InsertAfter(copy.PathOf("grammar/libxl_types.idl"), "(\"script\", string),", NewFieldLine);
+        InsertAfter(copy.PathOf("grammar/libxl_types.idl"), "(\"script\", string", NewFieldLine);
         InsertAfter(copy.PathOf("grammar/libxl_types.idl"), "(6, \"QED\"),", NewFormatLine);
         File.AppendAllLines(copy.PathOf("runtime/PublicAPI.Unshipped.txt"), NewApiLines);
 
