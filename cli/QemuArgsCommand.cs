@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using Colo.Gen.Backends;
 using Colo.Gen.Qemu;
@@ -28,57 +27,35 @@ internal static class QemuArgsCommand
         {
             Description = "The domain is restored from a COLO checkpoint stream: this host is the COLO secondary.",
         };
+        var noProbe = new Option<bool>("--no-probe")
+        {
+            Description = "Build the arguments for another host: examine nothing on this one. The backend is the spec's backendtype=, else qdisk (tap when qdisk does not fit): phy needs a stat to tell a block device.",
+        };
 
         var command = new Command("qemu-args", "Print the QEMU arguments for these disks, one argument a line.")
         {
-            disks, dialect, coloRestore,
+            disks, dialect, coloRestore, noProbe,
         };
         command.SetAction(result =>
         {
-            var parsedDisks = new List<DiskDevice>();
-            int failures = 0;
-            foreach (string spec in result.GetValue(disks) ?? [])
+            // libxl_domain_create_new makes this host the primary; a restore from a COLO checkpoint
+            // stream makes it the secondary. Then parse, setdefault and the backend choice, in one step.
+            ColoRole role = result.GetValue(coloRestore) ? ColoRole.Secondary : ColoRole.Primary;
+            DiskHost host = result.GetValue(noProbe) ? DiskHost.Remote(role) : DiskHost.ThisHost(role);
+            DiskPreparationResult prepared = PreparedDisks.Prepare(result.GetValue(disks) ?? [], host, ParseCommand.Source);
+            if (!prepared.Succeeded)
             {
-                DiskParseResult parsed = DiskSpecParser.Parse([spec], ParseCommand.Source);
-                foreach (string error in parsed.Errors)
+                foreach (DiskPreparationError error in prepared.Errors)
                 {
-                    io.Error.WriteLine(error);
+                    error.WriteTo(io.Error);
+                    io.Error.WriteLine();
                 }
 
-                if (!parsed.Succeeded)
-                {
-                    failures++;
-                    continue;
-                }
-
-                parsedDisks.Add(parsed.Disk);
-            }
-
-            if (failures > 0)
-            {
-                return 1;
-            }
-
-            // libxl_domain_create_new makes this host the primary; a restore from a COLO
-            // checkpoint stream makes it the secondary. Then setdefault and the backend choice.
-            ColoRoles.Assign(parsedDisks, result.GetValue(coloRestore) ? ColoRole.Secondary : ColoRole.Primary);
-            foreach (DiskDevice disk in parsedDisks)
-            {
-                BackendSelection selection = DiskDefaults.Apply(disk, LinuxHostProbe.Instance);
-                if (!selection.Succeeded)
-                {
-                    io.Error.WriteLine(selection.Error);
-                    failures++;
-                }
-            }
-
-            if (failures > 0)
-            {
                 return 1;
             }
 
             QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;
-            DeviceModelResult built = DeviceModelArguments.Build(parsedDisks, chosen);
+            DeviceModelResult built = DeviceModelArguments.Build(prepared.Disks, chosen);
             foreach (string warning in built.Warnings)
             {
                 io.Error.WriteLine(warning);
@@ -89,7 +66,7 @@ internal static class QemuArgsCommand
                 io.Error.WriteLine(error);
             }
 
-            if (built.Errors.Count > 0)
+            if (!built.Succeeded)
             {
                 return 1;
             }

@@ -119,4 +119,23 @@ public sealed class QemuArgsCommandTests : IDisposable
         Assert.NotEqual(0, Run("qemu-args", "--dialect", "xen", "vdev=hda,target=/x").Status);
         Assert.NotEqual(0, Run("qemu-args").Status);
     }
+    [Fact]
+    public void No_probe_builds_arguments_for_a_target_that_is_not_on_this_host()
+    {
+        string elsewhere = Path.Combine(_dir.FullName, "on-the-other-host.img");
+
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", $"vdev=hda,target={elsewhere}");
+
+        Assert.Equal((0, ""), (status, error));
+        Assert.Equal($"-drive\nfile={elsewhere},if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
+    }
+
+    [Fact]
+    public void A_colo_disk_without_its_host_names_the_option_beside_libxls_line()
+    {
+        (int status, _, string error) = Run("qemu-args", $"colo,colo-port=9000,colo-export=colo1,active-disk=/a,hidden-disk=/h,vdev=hda,target={Image("p.img")}");
+
+        Assert.Equal(1, status);
+        Assert.Equal("no suitable backend for disk hda\ndisk hda: COLO needs colo-host=HOST, the address of the secondary's NBD server\n", error);
+    }
 }
