@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Colo.Gen.Config;
+
+/// <summary>
+/// Reads an xl configuration file as libxlutil's bison parser does (libxlu_cfg_y.y, bison 3.3's
+/// yacc skeleton with <c>%error-verbose</c>): it runs <see cref="XlConfigAutomaton"/> over the tokens
+/// of the scanner generated from grammar/xl_cfg.l, stores settings as libxlutil's actions do, and
+/// recovers from errors the same way (pop to a state that shifts <c>error</c>, drop tokens up to a
+/// newline, stay quiet until three tokens have been shifted), so every message is the same.
+/// </summary>
+internal sealed class XlConfigParser
+{
+    /// <summary>bison's YYMAXDEPTH: a stack that would reach this many states is "memory exhausted".</summary>
+    private const int MaximumDepth = 10000;
+
+    /// <summary>Tokens after an error that must be shifted before another syntax error is reported (bison's yyerrstatus).</summary>
+    private const int RecoveringTokens = 3;
+
+    private readonly XlConfigScanner scanner;
+    private readonly XlConfigReport report;
+    private readonly XlConfigStore store;
+
+    private readonly List<int> states = new(64);
+    private readonly List<int> lines = new(64);
+    private readonly List<object?> values = new(64);
+
+    private XlConfigToken? lookahead;
+    private byte[]? lookaheadValue;
+
+    /// <summary>bison's yylloc.first_line: the line of the last token read (the end of input leaves it as it was).</summary>
+    private int lookaheadLine = 1;
+
+    private XlConfigParser(XlConfigScanner scanner, XlConfigReport report, XlConfigStore store)
+    {
+        this.scanner = scanner;
+        this.report = report;
+        this.store = store;
+    }
+
+    /// <summary>Reads <paramref name="content"/> into <paramref name="store"/>, reporting to <paramref name="report"/>.</summary>
+    public static void Parse(ReadOnlySpan<byte> content, XlConfigReport report, XlConfigStore store)
+    {
+        var scanner = new XlConfigScanner();
+        scanner.Start(content, report);
+        new XlConfigParser(scanner, report, store).Run();
+        if (report.Failed && scanner.LikelyPython)
+        {
+            report.LikelyPython();
+        }
+    }
+
+    private void Run()
+    {
+        int errorStatus = 0;
+        if (!Push(0, 1, null))
+        {
+            return;
+        }
+
+        while (true)
+        {
+            int state = states[^1];
+            if (state == XlConfigAutomaton.AcceptState)
+            {
+                return;
+            }
+
+            int rule = XlConfigAutomaton.ReductionWithoutLookahead(state);
+            if (rule == 0)
+            {
+                XlConfigToken token = ReadLookahead();
+                int action = XlConfigAutomaton.Action(state, token);
+                if (action > 0)
+                {
+                    if (errorStatus > 0)
+                    {
+                        errorStatus--;
+                    }
+
+                    byte[]? value = lookaheadValue;
+                    lookahead = null;
+                    if (!Push(action, lookaheadLine, value))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (action == 0)
+                {
+                    // yyerrlab: report unless recovering, drop the token if it was the one that failed.
+                    if (errorStatus == 0)
+                    {
+                        report.Error(lookaheadLine, scanner.CurrentText, SyntaxError(state, token));
+                    }
+
+                    if (errorStatus == RecoveringTokens)
+                    {
+                        if (token == XlConfigToken.End)
+                        {
+                            report.Fail();
+                            return;
+                        }
+
+                        lookahead = null;
+                    }
+
+                    errorStatus = RecoveringTokens;
+                    if (!Recover())
+                    {
+                        report.Fail();
+                        return;
+                    }
+
+                    continue;
+                }
+
+                rule = -action;
+            }
+
+            if (!Reduce(rule))
+            {
+                return;
+            }
+        }
+    }
+
+    private XlConfigToken ReadLookahead()
+    {
+        if (lookahead is XlConfigToken pending)
+        {
+            return pending;
+        }
+
+        int token = scanner.Lex();
+        if (token <= 0)
+        {
+            // The end of input; a jam cannot happen (the rules cover every byte in both conditions).
+            lookahead = XlConfigToken.End;
+            lookaheadValue = null;
+            return XlConfigToken.End;
+        }
+
+        lookahead = (XlConfigToken)token;
+        lookaheadValue = scanner.TokenValue;
+        lookaheadLine = scanner.TokenLine;
+        return (XlConfigToken)token;
+    }
+
+    /// <summary>
+    /// yyerrlab1: pops states until one shifts the error token, then shifts it. False when the
+    /// stack empties first (bison aborts the parse).
+    /// </summary>
+    private bool Recover()
+    {
+        while (true)
+        {
+            int target = XlConfigAutomaton.Action(states[^1], XlConfigToken.Error);
+            if (target > 0)
+            {
+                return Push(target, 1, null);
+            }
+
+            if (states.Count == 1)
+            {
+                return false;
+            }
+
+            Pop(1);
+        }
+    }
+
+    private bool Reduce(int rule)
+    {
+        (XlConfigAutomaton.Symbol left, int length) = XlConfigAutomaton.Rule(rule);
+        int first = states.Count - length;
+
+        // YYLLOC_DEFAULT: a symbol starts where its first part does; an empty one takes the end line
+        // of what is below it, which libxlutil's scanner never sets, so it stays bison's initial 1.
+        int line = length > 0 ? lines[first] : 1;
+        object? value = length > 0 ? values[first] : null;
+        switch (rule)
+        {
+            case 8:
+            case 9:
+                store.Store(
+                    (byte[]?)values[first],
+                    rule == 8 ? XlConfigOperation.Assign : XlConfigOperation.Add,
+                    (XlConfigValue?)values[first + 2],
+                    lines[first + 2],
+                    scanner);
+                value = null;
+                break;
+            case 12:
+                // xlu__cfg_string_mk: after an error nothing is built.
+                value = report.Failed || values[first] is not byte[] atom ? null : XlConfigValue.String(atom, lines[first]);
+                break;
+            case 13:
+                value = values[first + 2];
+                break;
+            case 16:
+                // xlu__cfg_list_mk(NULL, &yylloc): an empty list is placed at the token after it.
+                value = report.Failed ? null : XlConfigValue.List(null, lookaheadLine);
+                break;
+            case 19:
+                value = report.Failed || values[first] is not XlConfigValue item ? null : XlConfigValue.List(item, lines[first]);
+                break;
+            case 20:
+                if (!report.Failed && values[first] is XlConfigValue list && values[first + 3] is XlConfigValue appended)
+                {
+                    list.Append(appended);
+                }
+
+                break;
+        }
+
+        Pop(length);
+        return Push(XlConfigAutomaton.Goto(states[^1], left), line, value);
+    }
+
+    /// <summary>Pushes a state; false (after bison's "memory exhausted") when the stack is full.</summary>
+    private bool Push(int state, int line, object? value)
+    {
+        states.Add(state);
+        lines.Add(line);
+        values.Add(value);
+        if (states.Count < MaximumDepth)
+        {
+            return true;
+        }
+
+        report.Error(lookaheadLine, scanner.CurrentText, "memory exhausted");
+        report.Fail();
+        return false;
+    }
+
+    private void Pop(int count)
+    {
+        int from = states.Count - count;
+        states.RemoveRange(from, count);
+        lines.RemoveRange(from, count);
+        values.RemoveRange(from, count);
+    }
+
+    /// <summary>
+    /// bison 3.3's verbose message: <c>syntax error, unexpected X</c>, then <c>, expecting A or B</c>
+    /// naming the tokens the state has an action for, in symbol order, unless there are more than four.
+    /// </summary>
+    private static string SyntaxError(int state, XlConfigToken unexpected)
+    {
+        var message = new StringBuilder("syntax error, unexpected ").Append(XlConfigTokenNames.Of(unexpected));
+        var expected = new List<XlConfigToken>(4);
+        for (var token = XlConfigToken.End; token <= XlConfigToken.Comma; token++)
+        {
+            if (token is XlConfigToken.Error || !Enum.IsDefined(token) || XlConfigAutomaton.Action(state, token) == 0)
+            {
+                continue;
+            }
+
+            if (expected.Count == 4)
+            {
+                return "syntax error, unexpected " + XlConfigTokenNames.Of(unexpected);
+            }
+
+            expected.Add(token);
+        }
+
+        for (int i = 0; i < expected.Count; i++)
+        {
+            message.Append(i == 0 ? ", expecting " : " or ").Append(XlConfigTokenNames.Of(expected[i]));
+        }
+
+        return message.ToString();
+    }
+}
