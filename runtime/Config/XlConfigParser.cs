@@ -136,7 +136,7 @@ internal sealed class XlConfigParser
             return pending;
         }
 
-        int token = scanner.Lex();
+        int token = scanner.NextToken();
         if (token <= 0)
         {
             // The end of input; a jam cannot happen (the rules cover every byte in both conditions).

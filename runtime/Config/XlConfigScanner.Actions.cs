@@ -10,6 +10,7 @@ namespace Colo.Gen.Config;
 internal sealed partial class XlConfigScanner
 {
     private XlConfigReport report = null!;
+    private bool atEnd;
 
     /// <summary>
     /// The line the scanner is on, counted from 1 (flex's yylineno; counted by the two newline rules
@@ -35,10 +36,23 @@ internal sealed partial class XlConfigScanner
         TokenLine = 1;
         TokenValue = null;
         LikelyPython = false;
+        atEnd = false;
     }
 
-    /// <summary>The scanner's current text (flex's yytext), which libxlutil's error messages quote.</summary>
-    public ReadOnlySpan<byte> CurrentText => TextSpan;
+    /// <summary>
+    /// The scanner's current text (flex's yytext), which libxlutil's error messages quote. At the end
+    /// of the input flex's yytext is the text kept by yymore, if any, followed by the NUL that marks
+    /// the end of its buffer, so a message there quotes it as <c>`'</c> (or <c>`$'</c> after a stray <c>$</c>).
+    /// </summary>
+    public ReadOnlySpan<byte> CurrentText => atEnd ? (byte[])[.. TextSpan, 0] : TextSpan;
+
+    /// <summary>The next token (0 at the end of the input), as <see cref="Lex"/>, remembering whether the end was reached.</summary>
+    public int NextToken()
+    {
+        int token = Lex();
+        atEnd = token <= 0;
+        return token;
+    }
 
     private void NewlineSeen() => InputLine++;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Colo.Gen.Config;
 
 /// <summary>One <c>NAME = VALUE</c> or <c>NAME += VALUE</c> statement of an xl configuration file, as stored.</summary>
@@ -8,7 +10,15 @@ namespace Colo.Gen.Config;
 /// earlier list is left empty, its items moved here).
 /// </param>
 /// <param name="Line">The line the value starts on (libxlutil's setting line, which its warnings print).</param>
-public sealed record XlConfigSetting(string Name, XlConfigOperation Operation, XlConfigValue Value, int Line);
+public sealed record XlConfigSetting(string Name, XlConfigOperation Operation, XlConfigValue Value, int Line)
+{
+    /// <summary>
+    /// The line <c>colo-disk config</c> prints for the setting: <c>LINE: NAME = VALUE</c> (or <c>+=</c>),
+    /// the value as JSON (<see cref="XlConfigText.Json"/>).
+    /// </summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Line}: {Name} {(Operation == XlConfigOperation.Add ? "+=" : "=")} {XlConfigText.Json(Value)}");
+}
 
 /// <summary>How a statement sets its value.</summary>
 public enum XlConfigOperation
