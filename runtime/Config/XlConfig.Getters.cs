@@ -105,8 +105,8 @@ public sealed partial class XlConfig
 
     /// <summary>
     /// A value (say, a list item) that should be a string (<c>xlu_cfg_value_get_string</c>); a list is
-    /// Invalid with "value is not a string" at the value's line and column 1 (libxlutil's scanner
-    /// never sets a column).
+    /// Invalid with "value is not a string" at the value's line and column 0 (libxlutil's scanner
+    /// never sets a column, and bison starts locations at 0 for libxlutil's own location type).
     /// </summary>
     public XlConfigLookup<XlConfigValue> ValueAsString(XlConfigValue value)
     {
@@ -141,5 +141,5 @@ public sealed partial class XlConfig
 
     private string Warn(int line, string message) => string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{line}: warning: {message}");
 
-    private string WarnAt(int line, string message) => string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{line}:1: warning: {message}");
+    private string WarnAt(int line, string message) => string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{line}:0: warning: {message}");
 }

@@ -30,8 +30,11 @@ internal sealed class XlConfigParser
     private XlConfigToken? lookahead;
     private byte[]? lookaheadValue;
 
-    /// <summary>bison's yylloc.first_line: the line of the last token read (the end of input leaves it as it was).</summary>
-    private int lookaheadLine = 1;
+    /// <summary>
+    /// bison's yylloc.first_line: the line of the last token read (the end of input leaves it as it
+    /// was). libxlutil declares its own location type, so bison starts it at 0, not 1.
+    /// </summary>
+    private int lookaheadLine;
 
     private XlConfigParser(XlConfigScanner scanner, XlConfigReport report, XlConfigStore store)
     {
@@ -55,7 +58,7 @@ internal sealed class XlConfigParser
     private void Run()
     {
         int errorStatus = 0;
-        if (!Push(0, 1, null))
+        if (!Push(0, 0, null))
         {
             return;
         }
@@ -162,7 +165,7 @@ internal sealed class XlConfigParser
             int target = XlConfigAutomaton.Action(states[^1], XlConfigToken.Error);
             if (target > 0)
             {
-                return Push(target, 1, null);
+                return Push(target, 0, null);
             }
 
             if (states.Count == 1)
@@ -180,8 +183,8 @@ internal sealed class XlConfigParser
         int first = states.Count - length;
 
         // YYLLOC_DEFAULT: a symbol starts where its first part does; an empty one takes the end line
-        // of what is below it, which libxlutil's scanner never sets, so it stays bison's initial 1.
-        int line = length > 0 ? lines[first] : 1;
+        // of what is below it, which libxlutil's scanner never sets, so it stays at its initial 0.
+        int line = length > 0 ? lines[first] : 0;
         object? value = length > 0 ? values[first] : null;
         switch (rule)
         {
