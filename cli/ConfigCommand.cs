@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.CommandLine;
+using Colo.Gen.Backends;
 using Colo.Gen.Config;
+using Colo.Gen.Qemu;
 
 namespace Colo.Gen.Cli;
 
@@ -12,9 +15,10 @@ internal static class ConfigCommand
     /// <summary>Builds the command; it writes to <paramref name="io"/>.</summary>
     public static Command Create(CommandStreams io)
     {
-        var file = new Argument<string>("FILE")
+        var file = new Argument<string?>("FILE")
         {
             Description = "The xl domain configuration file (its name starts libxlutil's messages, as with xl).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("config", "Print the settings of an xl configuration file as libxlutil reads them: LINE: NAME = VALUE (or +=), the value as JSON.")
         {
@@ -22,7 +26,13 @@ internal static class ConfigCommand
         };
         command.SetAction(result =>
         {
-            XlConfig config = Read(io, result.GetValue(file)!);
+            if (result.GetValue(file) is not string path)
+            {
+                io.Error.WriteLine("colo-disk config: no configuration file given");
+                return 2;
+            }
+
+            XlConfig config = Read(io, path);
             foreach (XlConfigSetting setting in config.Settings)
             {
                 io.Out.WriteLine(setting.ToString());
@@ -43,5 +53,139 @@ internal static class ConfigCommand
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// <c>colo-disk parse --config FILE</c>: each disk of the file's <c>disk</c> list as <c>parse</c>
+    /// prints a disk, in order; at the first disk that does not parse, its errors and status 1 (xl
+    /// stops there too).
+    /// </summary>
+    public static int ParseDisks(CommandStreams io, string path)
+    {
+        XlConfig config = Read(io, path);
+        if (!config.Succeeded)
+        {
+            return 1;
+        }
+
+        XlConfigDisks disks = ReadDisks(io, config);
+        foreach (DiskParseResult disk in disks.Disks)
+        {
+            if (disk.Succeeded)
+            {
+                io.Out.Write("disk: ");
+                io.Out.Write(disk.Disk.ToJson());
+                io.Out.Write('\n');
+            }
+        }
+
+        return disks.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// <c>colo-disk qemu-args --config FILE</c>: the QEMU arguments libxl gives the domain's disks. Only
+    /// an HVM guest has emulated drives (libxl builds them for HVM alone); for a PV or PVH guest the
+    /// disks are still parsed and given their defaults and backend, and a note says no drive is emulated.
+    /// </summary>
+    public static int QemuArgs(CommandStreams io, string path, QemuDialect dialect, bool coloRestore)
+    {
+        XlConfig config = Read(io, path);
+        if (!config.Succeeded)
+        {
+            return 1;
+        }
+
+        XlDomainTypeResult type = XlDomainTypeResult.Of(config);
+        foreach (string warning in type.Warnings)
+        {
+            io.Error.WriteLine(warning);
+        }
+
+        if (type.Error is not null)
+        {
+            io.Error.WriteLine(type.Error);
+            return 1;
+        }
+
+        XlConfigDisks read = ReadDisks(io, config);
+        if (!read.Succeeded)
+        {
+            return 1;
+        }
+
+        var disks = new List<DiskDevice>();
+        foreach (DiskParseResult parsed in read.Disks)
+        {
+            disks.Add(parsed.Disk);
+        }
+
+        // A new domain makes this host the COLO primary; a restore from a checkpoint stream the secondary.
+        bool hvm = type.Type == XlDomainType.Hvm;
+        ColoRoles.Assign(disks, coloRestore ? ColoRole.Secondary : ColoRole.Primary);
+        int failures = 0;
+        foreach (DiskDevice disk in disks)
+        {
+            BackendSelection selection = DiskDefaults.Apply(disk, LinuxHostProbe.Instance, hvm);
+            if (!selection.Succeeded)
+            {
+                io.Error.WriteLine(selection.Error);
+                failures++;
+            }
+        }
+
+        if (failures > 0)
+        {
+            return 1;
+        }
+
+        if (!hvm)
+        {
+            string kind = type.Type == XlDomainType.Pvh ? "PVH" : "PV";
+            io.Error.WriteLine($"colo-disk qemu-args: {path}: the guest is {kind}, and libxl emulates no drive for a {kind} guest: no QEMU drive arguments ({disks.Count} disk(s) served by their PV backends)");
+            return 0;
+        }
+
+        DeviceModelResult built = DeviceModelArguments.Build(disks, dialect);
+        foreach (string warning in built.Warnings)
+        {
+            io.Error.WriteLine(warning);
+        }
+
+        foreach (string error in built.Errors)
+        {
+            io.Error.WriteLine(error);
+        }
+
+        if (built.Errors.Count > 0)
+        {
+            return 1;
+        }
+
+        foreach (string argument in built.Arguments)
+        {
+            io.Out.WriteLine(argument);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The file's disks as xl reads them; the warning and a failed disk's errors go to standard error.</summary>
+    private static XlConfigDisks ReadDisks(CommandStreams io, XlConfig config)
+    {
+        XlConfigDisks disks = XlConfigDisks.Read(config);
+        if (disks.Warning is not null)
+        {
+            io.Error.WriteLine(disks.Warning);
+        }
+
+        foreach (DiskParseResult disk in disks.Disks)
+        {
+            foreach (string error in disk.Errors)
+            {
+                io.Error.WriteLine(error);
+            }
+        }
+
+        return disks;
     }
 }

@@ -16,7 +16,7 @@ internal static class QemuArgsCommand
         var disks = new Argument<string[]>("DISK")
         {
             Description = "One disk specification per argument, in the domain's disk order.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var dialect = new Option<string>("--dialect")
         {
@@ -29,12 +29,22 @@ internal static class QemuArgsCommand
             Description = "The domain is restored from a COLO checkpoint stream: this host is the COLO secondary.",
         };
 
+        var config = new Option<string?>("--config")
+        {
+            Description = "Take the disks from this xl configuration file (HVM guests only have emulated drives).",
+        };
+
         var command = new Command("qemu-args", "Print the QEMU arguments for these disks, one argument a line.")
         {
-            disks, dialect, coloRestore,
+            disks, dialect, coloRestore, config,
         };
         command.SetAction(result =>
         {
+            if (RunConfig(io, result, disks, config, dialect, coloRestore) is int configStatus)
+            {
+                return configStatus;
+            }
+
             var parsedDisks = new List<DiskDevice>();
             int failures = 0;
             foreach (string spec in result.GetValue(disks) ?? [])
@@ -102,5 +112,33 @@ internal static class QemuArgsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--config FILE</c> (cli/ConfigCommand.cs), or no disks at all (a usage error); null when DISK
+    /// arguments are given and this command goes on with them.
+    /// </summary>
+    private static int? RunConfig(CommandStreams io, ParseResult result, Argument<string[]> disks, Option<string?> config, Option<string> dialect, Option<bool> coloRestore)
+    {
+        bool given = (result.GetValue(disks) ?? []).Length > 0;
+        if (result.GetValue(config) is not string path)
+        {
+            if (given)
+            {
+                return null;
+            }
+
+            io.Error.WriteLine("colo-disk qemu-args: no disk given (DISK... or --config FILE)");
+            return 2;
+        }
+
+        if (given)
+        {
+            io.Error.WriteLine("colo-disk qemu-args: --config takes the disks from the file; give no DISK with it");
+            return 2;
+        }
+
+        QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;
+        return ConfigCommand.QemuArgs(io, path, chosen, result.GetValue(coloRestore));
     }
 }
