@@ -13,19 +13,39 @@ public sealed class XlConfigValue
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly byte[]? bytes;
+    private readonly bool isList;
+    private readonly int length;
+    private byte[]? bytes;
+    private byte[]? ownBytes;
+    private XlConfigValue? earlier;
     private List<XlConfigValue>? items;
     private string? text;
 
-    private XlConfigValue(byte[]? bytes, List<XlConfigValue>? items, int line)
+    private XlConfigValue(byte[] bytes, int line)
     {
         this.bytes = bytes;
+        length = bytes.Length;
+        Line = line;
+    }
+
+    private XlConfigValue(List<XlConfigValue> items, int line)
+    {
+        isList = true;
         this.items = items;
         Line = line;
     }
 
+    /// <summary>A string joined by <c>+=</c>: the earlier value's bytes, then <paramref name="own"/>, put together when first read.</summary>
+    private XlConfigValue(XlConfigValue earlier, byte[] own, int line)
+    {
+        this.earlier = earlier;
+        ownBytes = own;
+        length = earlier.length + own.Length;
+        Line = line;
+    }
+
     /// <summary>Whether this is a string or a list.</summary>
-    public XlConfigValueKind Kind => bytes is null ? XlConfigValueKind.List : XlConfigValueKind.String;
+    public XlConfigValueKind Kind => isList ? XlConfigValueKind.List : XlConfigValueKind.String;
 
     /// <summary>
     /// The line libxlutil records for the value: a string's own line; a list's is its first item's
@@ -37,10 +57,10 @@ public sealed class XlConfigValue
     /// A string's bytes, exactly as the file gave them after its escapes were decoded (libxlutil keeps
     /// bytes; they need not be UTF-8). Throws for a list.
     /// </summary>
-    public ReadOnlyMemory<byte> Bytes => bytes ?? throw new InvalidOperationException("A list has no bytes; check Kind first.");
+    public ReadOnlyMemory<byte> Bytes => isList ? throw new InvalidOperationException("A list has no bytes; check Kind first.") : Joined();
 
     /// <summary>True for a string whose bytes are valid UTF-8, so <see cref="Text"/> holds them unchanged.</summary>
-    public bool IsText => bytes is not null && Utf8.IsValid(bytes);
+    public bool IsText => !isList && Utf8.IsValid(Joined());
 
     /// <summary>
     /// A string's text. Throws for a list, and for bytes that are not valid UTF-8 (never silently
@@ -50,7 +70,7 @@ public sealed class XlConfigValue
     {
         get
         {
-            if (bytes is null)
+            if (isList)
             {
                 throw new InvalidOperationException("A list has no text; check Kind first.");
             }
@@ -59,7 +79,7 @@ public sealed class XlConfigValue
             {
                 try
                 {
-                    text = StrictUtf8.GetString(bytes);
+                    text = StrictUtf8.GetString(Joined());
                 }
                 catch (DecoderFallbackException e)
                 {
@@ -86,10 +106,10 @@ public sealed class XlConfigValue
     public override string ToString() => XlConfigText.Json(this);
 
     /// <summary>A string value.</summary>
-    internal static XlConfigValue String(byte[] bytes, int line) => new(bytes, null, line);
+    internal static XlConfigValue String(byte[] bytes, int line) => new(bytes, line);
 
     /// <summary>A list value holding <paramref name="first"/>, or an empty list.</summary>
-    internal static XlConfigValue List(XlConfigValue? first, int line) => new(null, first is null ? [] : [first], line);
+    internal static XlConfigValue List(XlConfigValue? first, int line) => new(first is null ? [] : [first], line);
 
     /// <summary>Appends an item to this list (the parser's <c>xlu__cfg_list_append</c>).</summary>
     internal void Append(XlConfigValue item) => items!.Add(item);
@@ -97,24 +117,47 @@ public sealed class XlConfigValue
     /// <summary>
     /// <c>+=</c>: a string becomes the earlier string followed by this one; a list gets the earlier
     /// list's items in front of its own, and the earlier list is left empty (libxlutil moves the
-    /// items, so the earlier setting is empty from then on).
+    /// items, so the earlier setting is empty from then on). Both take time for this value's part
+    /// only: libxlutil copies everything each time, so a file of many <c>+=</c> costs it quadratic
+    /// time (and, for strings, memory); here a joined string is put together when it is first read,
+    /// and the earlier list's storage is taken over.
     /// </summary>
     internal XlConfigValue Concatenate(XlConfigValue earlier)
     {
-        if (bytes is not null)
+        if (!isList)
         {
-            byte[] joined = new byte[earlier.bytes!.Length + bytes.Length];
-            earlier.bytes.CopyTo(joined, 0);
-            bytes.CopyTo(joined, earlier.bytes.Length);
-            return new XlConfigValue(joined, null, Line);
+            return new XlConfigValue(earlier, bytes!, Line);
         }
 
-        var joinedItems = new List<XlConfigValue>(earlier.items!.Count + items!.Count);
-        joinedItems.AddRange(earlier.items);
-        joinedItems.AddRange(items);
+        List<XlConfigValue> joined = earlier.items!;
+        joined.AddRange(items!);
         earlier.items = [];
-        items = joinedItems;
+        items = joined;
         return this;
+    }
+
+    /// <summary>A string's bytes, putting a joined string together (without recursion) the first time.</summary>
+    private byte[] Joined()
+    {
+        if (bytes is not null)
+        {
+            return bytes;
+        }
+
+        byte[] all = new byte[length];
+        int end = length;
+        XlConfigValue part = this;
+        while (part.bytes is null)
+        {
+            byte[] own = part.ownBytes!;
+            own.CopyTo(all, end - own.Length);
+            end -= own.Length;
+            part = part.earlier!;
+        }
+
+        part.bytes.AsSpan(0, end).CopyTo(all);
+        bytes = all; // the parts stay: another thread may be walking them
+        return all;
     }
 }
 
