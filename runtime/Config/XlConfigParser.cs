@@ -23,9 +23,12 @@ internal sealed class XlConfigParser
     private readonly XlConfigReport report;
     private readonly XlConfigStore store;
 
-    private readonly List<int> states = new(64);
-    private readonly List<int> lines = new(64);
-    private readonly List<object?> values = new(64);
+    // The parse stack: a state, the line of its symbol (bison's location) and its value (a token's
+    // bytes, a value being built), as three arrays with one top index.
+    private int[] states = new int[64];
+    private int[] lines = new int[64];
+    private object?[] values = new object?[64];
+    private int depth;
 
     private XlConfigToken? lookahead;
     private byte[]? lookaheadValue;
@@ -65,7 +68,7 @@ internal sealed class XlConfigParser
 
         while (true)
         {
-            int state = states[^1];
+            int state = states[depth - 1];
             if (state == XlConfigAutomaton.AcceptState)
             {
                 return;
@@ -162,13 +165,13 @@ internal sealed class XlConfigParser
     {
         while (true)
         {
-            int target = XlConfigAutomaton.Action(states[^1], XlConfigToken.Error);
+            int target = XlConfigAutomaton.Action(states[depth - 1], XlConfigToken.Error);
             if (target > 0)
             {
                 return Push(target, 0, null);
             }
 
-            if (states.Count == 1)
+            if (depth == 1)
             {
                 return false;
             }
@@ -180,7 +183,7 @@ internal sealed class XlConfigParser
     private bool Reduce(int rule)
     {
         (XlConfigAutomaton.Symbol left, int length) = XlConfigAutomaton.Rule(rule);
-        int first = states.Count - length;
+        int first = depth - length;
 
         // YYLLOC_DEFAULT: a symbol starts where its first part does; an empty one takes the end line
         // of what is below it, which libxlutil's scanner never sets, so it stays at its initial 0.
@@ -222,16 +225,25 @@ internal sealed class XlConfigParser
         }
 
         Pop(length);
-        return Push(XlConfigAutomaton.Goto(states[^1], left), line, value);
+        return Push(XlConfigAutomaton.Goto(states[depth - 1], left), line, value);
     }
 
     /// <summary>Pushes a state; false (after bison's "memory exhausted") when the stack is full.</summary>
     private bool Push(int state, int line, object? value)
     {
-        states.Add(state);
-        lines.Add(line);
-        values.Add(value);
-        if (states.Count < MaximumDepth)
+        if (depth == states.Length)
+        {
+            int size = Math.Min(2 * depth, MaximumDepth);
+            Array.Resize(ref states, size);
+            Array.Resize(ref lines, size);
+            Array.Resize(ref values, size);
+        }
+
+        states[depth] = state;
+        lines[depth] = line;
+        values[depth] = value;
+        depth++;
+        if (depth < MaximumDepth)
         {
             return true;
         }
@@ -243,10 +255,8 @@ internal sealed class XlConfigParser
 
     private void Pop(int count)
     {
-        int from = states.Count - count;
-        states.RemoveRange(from, count);
-        lines.RemoveRange(from, count);
-        values.RemoveRange(from, count);
+        depth -= count;
+        Array.Clear(values, depth, count);
     }
 
     /// <summary>
