@@ -6,8 +6,8 @@
 #   bench/compare-config.sh [ROUNDS] [FILE...]
 #
 # Without FILEs: Xen's three example configs (tests/Colo.Gen.Tests/TestData/xl-examples)
-# and bench/configs/colo-hvm.cfg. Each side reads the files into memory, reads each
-# once untimed, then ROUNDS times (libxlutil: xlu_cfg_init + xlu_cfg_readdata +
+# and bench/configs/colo-hvm.cfg. Each side reads the files into memory, reads them
+# ROUNDS/10 times untimed (the .NET side's JIT compiles the reader there), then ROUNDS times (libxlutil: xlu_cfg_init + xlu_cfg_readdata +
 # xlu_cfg_destroy, as xl does; Colo.Gen: XlConfig.Parse), and prints
 # "N read, M rejected, T s" with T the timed loop alone; the script then prints each
 # side's time a file and the ratio. Needs gcc, libxen-dev and the .NET SDK.

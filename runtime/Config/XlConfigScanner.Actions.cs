@@ -27,6 +27,12 @@ internal sealed partial class XlConfigScanner
     /// <summary>True once a character of Python syntax (<c>+ - . ( ) :</c>, and ',' inside the class) started a lexical error.</summary>
     public bool LikelyPython { get; private set; }
 
+    /// <summary>
+    /// True once a '#' was found with no newline after it: the rest of the input is its last line,
+    /// scanned in the condition lastline (grammar/xl_cfg.l says why).
+    /// </summary>
+    private bool InLastLine { get; set; }
+
     /// <summary>Starts scanning a whole file; errors go to <paramref name="errors"/>.</summary>
     public void Start(ReadOnlySpan<byte> content, XlConfigReport errors)
     {
@@ -36,6 +42,7 @@ internal sealed partial class XlConfigScanner
         TokenLine = 1;
         TokenValue = null;
         LikelyPython = false;
+        InLastLine = false;
         atEnd = false;
     }
 

@@ -81,6 +81,7 @@ public static class XlConfigCorpus
                         1 => ";\n",
                         2 => " # " + Pick(random, StringPieces) + "\n",
                         3 when last => "",
+                        4 when last => " # " + Pick(random, StringPieces) + " #", // a last comment with no newline
                         _ => "\n",
                     });
                     break;
