@@ -19,9 +19,13 @@ internal sealed class XlConfigParser
     /// <summary>Tokens after an error that must be shifted before another syntax error is reported (bison's yyerrstatus).</summary>
     private const int RecoveringTokens = 3;
 
-    private readonly XlConfigScanner scanner;
-    private readonly XlConfigReport report;
-    private readonly XlConfigStore store;
+    /// <summary>One parser a thread, reused, so a read allocates only what it keeps (the scanner's buffer and the stacks stay).</summary>
+    [ThreadStatic]
+    private static XlConfigParser? threadParser;
+
+    private readonly XlConfigScanner scanner = new();
+    private XlConfigReport report = null!;
+    private XlConfigStore store = null!;
 
     // The parse stack: a state, the line of its symbol (bison's location) and its value (a token's
     // bytes, a value being built), as three arrays with one top index.
@@ -39,23 +43,31 @@ internal sealed class XlConfigParser
     /// </summary>
     private int lookaheadLine;
 
-    private XlConfigParser(XlConfigScanner scanner, XlConfigReport report, XlConfigStore store)
-    {
-        this.scanner = scanner;
-        this.report = report;
-        this.store = store;
-    }
-
     /// <summary>Reads <paramref name="content"/> into <paramref name="store"/>, reporting to <paramref name="report"/>.</summary>
     public static void Parse(ReadOnlySpan<byte> content, XlConfigReport report, XlConfigStore store)
     {
-        var scanner = new XlConfigScanner();
-        scanner.Start(content, report);
-        new XlConfigParser(scanner, report, store).Run();
-        if (report.Failed && scanner.LikelyPython)
+        XlConfigParser parser = threadParser ?? new XlConfigParser();
+        threadParser = null; // not shared while it runs
+        parser.report = report;
+        parser.store = store;
+        parser.depth = 0;
+        parser.lookahead = null;
+        parser.lookaheadValue = null;
+        parser.lookaheadLine = 0;
+        parser.scanner.Start(content, report);
+        parser.Run();
+        if (report.Failed && parser.scanner.LikelyPython)
         {
             report.LikelyPython();
         }
+
+        // Keep nothing of this read alive through the cached parser.
+        Array.Clear(parser.values, 0, parser.depth);
+        parser.lookaheadValue = null;
+        parser.scanner.Release();
+        parser.report = null!;
+        parser.store = null!;
+        threadParser = parser;
     }
 
     private void Run()
@@ -259,6 +271,14 @@ internal sealed class XlConfigParser
         Array.Clear(values, depth, count);
     }
 
+    /// <summary>The tokens in bison's symbol order, without <c>error</c>: the order of "expecting" lists.</summary>
+    private static readonly XlConfigToken[] Terminals =
+    [
+        XlConfigToken.End, XlConfigToken.Ident, XlConfigToken.String, XlConfigToken.Number, XlConfigToken.Newline,
+        XlConfigToken.AddAssign, XlConfigToken.Assign, XlConfigToken.Semicolon, XlConfigToken.OpenBracket,
+        XlConfigToken.CloseBracket, XlConfigToken.Comma,
+    ];
+
     /// <summary>
     /// bison 3.3's verbose message: <c>syntax error, unexpected X</c>, then <c>, expecting A or B</c>
     /// naming the tokens the state has an action for, in symbol order, unless there are more than four.
@@ -267,9 +287,9 @@ internal sealed class XlConfigParser
     {
         var message = new StringBuilder("syntax error, unexpected ").Append(XlConfigTokenNames.Of(unexpected));
         var expected = new List<XlConfigToken>(4);
-        for (var token = XlConfigToken.End; token <= XlConfigToken.Comma; token++)
+        foreach (XlConfigToken token in Terminals)
         {
-            if (token is XlConfigToken.Error || !Enum.IsDefined(token) || XlConfigAutomaton.Action(state, token) == 0)
+            if (XlConfigAutomaton.Action(state, token) == 0)
             {
                 continue;
             }

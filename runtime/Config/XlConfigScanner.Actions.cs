@@ -46,6 +46,13 @@ internal sealed partial class XlConfigScanner
         atEnd = false;
     }
 
+    /// <summary>Lets go of the read's report and last value, so a scanner kept for reuse holds nothing of it.</summary>
+    public void Release()
+    {
+        report = null!;
+        TokenValue = null;
+    }
+
     /// <summary>
     /// The scanner's current text (flex's yytext), which libxlutil's error messages quote. At the end
     /// of the input flex's yytext is the text kept by yymore, if any, followed by the NUL that marks

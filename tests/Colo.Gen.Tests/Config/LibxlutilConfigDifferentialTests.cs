@@ -75,6 +75,20 @@ public sealed class LibxlutilConfigDifferentialTests
         AssertSameRecords(configs, expectValid: false);
     }
 
+    [Fact]
+    public void Tokens_longer_than_flexs_read_buffer_read_the_same()
+    {
+        string x = new('x', 40000), nine = new('9', 30000), name = new('c', 30000), blanks = new(' ', 40000);
+        var configs = new List<(string, byte[])>
+        {
+            ("long1.cfg", Encoding.UTF8.GetBytes($"a = \"{x}\"\nb = {nine}\n{name} = 1\n# {x}\n")),
+            ("long2.cfg", Encoding.UTF8.GetBytes($"a = \"{x}\n{blanks}$\n")),
+            ("long3.cfg", Encoding.UTF8.GetBytes($"disk = [ '{x}', \"{x}\" ]\n#{blanks}# {x}")),
+        };
+
+        AssertSameRecords(configs, expectValid: false);
+    }
+
     /// <summary>
     /// Every record must be the same, except where libxlutil's child crashed: there the input must
     /// hold a NUL inside quotes (the one crash libxlutil has on config text) and the reader reports it.
