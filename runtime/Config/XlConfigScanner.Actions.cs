@@ -113,6 +113,11 @@ internal sealed partial class XlConfigScanner
         }
 
         ReadOnlySpan<byte> body = quoted[1..^1];
+        if (body.IndexOf((byte)'\\') < 0)
+        {
+            return body.ToArray(); // no escapes: the bytes as they are
+        }
+
         byte[] result = new byte[body.Length];
         int written = 0;
         int p = 0;
