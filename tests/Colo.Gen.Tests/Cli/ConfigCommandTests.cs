@@ -161,6 +161,19 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public void Qemu_args_config_on_a_pvh_guest_says_no_drive_is_emulated_either()
+    {
+        string image = Image("pvh.img");
+        string path = File("pvh.cfg", $"type = \"pvh\"\ndisk = [ 'vdev=xvda,target={image}', 'vdev=xvdb,target={image}' ]\n");
+
+        (int status, string output, string error) = Run("qemu-args", "--config", path);
+
+        Assert.Equal(0, status);
+        Assert.Equal("", output);
+        Assert.Contains("the guest is PVH, and libxl emulates no drive for a PVH guest: no QEMU drive arguments (2 disk(s)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Qemu_args_config_refuses_a_type_xl_refuses()
     {
         string unknown = File("t.cfg", "type = \"hvmx\"\ndisk = []\n");
