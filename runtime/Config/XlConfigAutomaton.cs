@@ -28,6 +28,19 @@ internal static class XlConfigAutomaton
     /// <summary>The state that accepts the input once <c>$end</c> is shifted into it.</summary>
     public const int AcceptState = 3;
 
+    private const int StateCount = 32;
+    private const int TokenCount = (int)XlConfigToken.Comma + 1;
+    private const int SymbolCount = (int)Symbol.OptionalNewlines + 1;
+    private const int RuleCount = 23;
+
+    // The switches below are the automaton as one reads it; the parser's loop reads these arrays,
+    // filled once from them (a table read a step instead of a chain of pattern tests).
+    private static readonly sbyte[] Actions = Fill(StateCount * TokenCount, i => ActionOf(i / TokenCount, (XlConfigToken)(i % TokenCount)));
+    private static readonly sbyte[] Gotos = Fill(StateCount * SymbolCount, i => GotoOf(i / SymbolCount, (Symbol)(i % SymbolCount)));
+    private static readonly sbyte[] Reductions = Fill(StateCount, ReductionWithoutLookaheadOf);
+    private static readonly sbyte[] RuleLefts = Fill(RuleCount, r => (int)RuleOf(r).Left);
+    private static readonly sbyte[] RuleLengths = Fill(RuleCount, r => RuleOf(r).Length);
+
     /// <summary>The nonterminals, numbered for <see cref="Goto"/>.</summary>
     public enum Symbol
     {
@@ -63,7 +76,35 @@ internal static class XlConfigAutomaton
     }
 
     /// <summary>The rule's left-hand side and how many symbols its right-hand side has.</summary>
-    public static (Symbol Left, int Length) Rule(int rule) => rule switch
+    public static (Symbol Left, int Length) Rule(int rule) => ((Symbol)RuleLefts[rule], RuleLengths[rule]);
+
+    /// <summary>
+    /// The reduction a state makes without reading a token (bison's consistent states), or 0 when
+    /// the state needs to see the next token.
+    /// </summary>
+    public static int ReductionWithoutLookahead(int state) => Reductions[state];
+
+    /// <summary>
+    /// What a state that reads a token does with <paramref name="token"/>: a positive number shifts
+    /// to that state, a negative one reduces by that rule, 0 is a syntax error.
+    /// </summary>
+    public static int Action(int state, XlConfigToken token) => Actions[(state * TokenCount) + (int)token];
+
+    /// <summary>The state after reducing to <paramref name="symbol"/> on top of <paramref name="state"/>.</summary>
+    public static int Goto(int state, Symbol symbol) => Gotos[(state * SymbolCount) + (int)symbol];
+
+    private static sbyte[] Fill(int length, System.Func<int, int> entry)
+    {
+        var table = new sbyte[length];
+        for (int i = 0; i < length; i++)
+        {
+            table[i] = checked((sbyte)entry(i));
+        }
+
+        return table;
+    }
+
+    private static (Symbol Left, int Length) RuleOf(int rule) => rule switch
     {
         1 => (Symbol.File, 1),
         2 => (Symbol.File, 2),
@@ -90,11 +131,7 @@ internal static class XlConfigAutomaton
         _ => (Symbol.File, 0),
     };
 
-    /// <summary>
-    /// The reduction a state makes without reading a token (bison's consistent states), or 0 when
-    /// the state needs to see the next token.
-    /// </summary>
-    public static int ReductionWithoutLookahead(int state) => state switch
+    private static int ReductionWithoutLookaheadOf(int state) => state switch
     {
         0 => 3,   // $accept: . file $end; stmts: .
         6 => 10,  // endstmt: NEWLINE .
@@ -117,12 +154,8 @@ internal static class XlConfigAutomaton
         _ => 0,
     };
 
-    /// <summary>
-    /// What a state that reads a token does with <paramref name="token"/>: a positive number shifts
-    /// to that state, a negative one reduces by that rule, 0 is a syntax error. Tokens not listed
-    /// take the state's default reduction, if it has one.
-    /// </summary>
-    public static int Action(int state, XlConfigToken token) => (state, token) switch
+    // Tokens not listed take the state's default reduction, if it has one.
+    private static int ActionOf(int state, XlConfigToken token) => (state, token) switch
     {
         // $accept: file . $end
         (1, XlConfigToken.End) => AcceptState,
@@ -174,8 +207,7 @@ internal static class XlConfigAutomaton
         _ => 0,
     };
 
-    /// <summary>The state after reducing to <paramref name="symbol"/> on top of <paramref name="state"/>.</summary>
-    public static int Goto(int state, Symbol symbol) => (state, symbol) switch
+    private static int GotoOf(int state, Symbol symbol) => (state, symbol) switch
     {
         (0, Symbol.File) => 1,
         (0, Symbol.Statements) => 2,

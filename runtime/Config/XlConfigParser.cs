@@ -35,7 +35,7 @@ internal sealed class XlConfigParser
     private int depth;
 
     private XlConfigToken? lookahead;
-    private byte[]? lookaheadValue;
+    private object? lookaheadValue;
 
     /// <summary>
     /// bison's yylloc.first_line: the line of the last token read (the end of input leaves it as it
@@ -62,7 +62,7 @@ internal sealed class XlConfigParser
         }
 
         // Keep nothing of this read alive through the cached parser.
-        Array.Clear(parser.values, 0, parser.depth);
+        Array.Clear(parser.values);
         parser.lookaheadValue = null;
         parser.scanner.Release();
         parser.report = null!;
@@ -98,7 +98,7 @@ internal sealed class XlConfigParser
                         errorStatus--;
                     }
 
-                    byte[]? value = lookaheadValue;
+                    object? value = lookaheadValue;
                     lookahead = null;
                     if (!Push(action, lookaheadLine, value))
                     {
@@ -206,7 +206,7 @@ internal sealed class XlConfigParser
             case 8:
             case 9:
                 store.Store(
-                    (byte[]?)values[first],
+                    values[first] as string,
                     rule == 8 ? XlConfigOperation.Assign : XlConfigOperation.Add,
                     (XlConfigValue?)values[first + 2],
                     lines[first + 2],
@@ -243,33 +243,38 @@ internal sealed class XlConfigParser
     /// <summary>Pushes a state; false (after bison's "memory exhausted") when the stack is full.</summary>
     private bool Push(int state, int line, object? value)
     {
-        if (depth == states.Length)
+        if (depth + 1 >= states.Length)
         {
-            int size = Math.Min(2 * depth, MaximumDepth);
-            Array.Resize(ref states, size);
-            Array.Resize(ref lines, size);
-            Array.Resize(ref values, size);
+            return PushGrowing(state, line, value);
         }
 
         states[depth] = state;
         lines[depth] = line;
         values[depth] = value;
         depth++;
-        if (depth < MaximumDepth)
+        return true;
+    }
+
+    /// <summary><see cref="Push"/> when the arrays are full: they grow up to bison's limit, where the parse ends.</summary>
+    private bool PushGrowing(int state, int line, object? value)
+    {
+        if (depth + 1 >= MaximumDepth)
         {
-            return true;
+            // bison's check comes after the state is pushed: a stack reaching MaximumDepth states is exhausted.
+            report.Error(lookaheadLine, scanner.CurrentText, "memory exhausted");
+            report.Fail();
+            return false;
         }
 
-        report.Error(lookaheadLine, scanner.CurrentText, "memory exhausted");
-        report.Fail();
-        return false;
+        int size = Math.Min(2 * states.Length, MaximumDepth);
+        Array.Resize(ref states, size);
+        Array.Resize(ref lines, size);
+        Array.Resize(ref values, size);
+        return Push(state, line, value);
     }
 
-    private void Pop(int count)
-    {
-        depth -= count;
-        Array.Clear(values, depth, count);
-    }
+    /// <summary>Pops states; their values stay in the array until overwritten or the read ends (then all are cleared).</summary>
+    private void Pop(int count) => depth -= count;
 
     /// <summary>The tokens in bison's symbol order, without <c>error</c>: the order of "expecting" lists.</summary>
     private static readonly XlConfigToken[] Terminals =

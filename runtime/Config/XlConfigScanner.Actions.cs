@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace Colo.Gen.Config;
 
@@ -21,8 +22,11 @@ internal sealed partial class XlConfigScanner
     /// <summary>The line libxlutil gives the last token returned (its <c>yylloc->first_line</c>).</summary>
     public int TokenLine { get; private set; }
 
-    /// <summary>The last IDENT, NUMBER or (decoded) STRING token's bytes; null once the read has failed, as libxlutil stops copying then.</summary>
-    public byte[]? TokenValue { get; private set; }
+    /// <summary>
+    /// The last token's value: an IDENT's name (a string: names are ASCII), a NUMBER's or a decoded
+    /// STRING's bytes; null for other tokens, and once the read has failed (libxlutil stops copying then).
+    /// </summary>
+    public object? TokenValue { get; private set; }
 
     /// <summary>True once a character of Python syntax (<c>+ - . ( ) :</c>, and ',' inside the class) started a lexical error.</summary>
     public bool LikelyPython { get; private set; }
@@ -72,7 +76,10 @@ internal sealed partial class XlConfigScanner
 
     private int Token(XlConfigToken token)
     {
-        TokenValue = token is XlConfigToken.Ident or XlConfigToken.Number && !report.Failed ? TextSpan.ToArray() : null;
+        TokenValue = report.Failed ? null
+            : token == XlConfigToken.Ident ? Encoding.ASCII.GetString(TextSpan)
+            : token == XlConfigToken.Number ? TextSpan.ToArray()
+            : null;
         TokenLine = InputLine;
         return (int)token;
     }

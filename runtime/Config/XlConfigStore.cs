@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace Colo.Gen.Config;
 
@@ -26,15 +25,14 @@ internal sealed class XlConfigStore
     /// error at the scanner's current token (the value's last token, since bison reduces the
     /// assignment before reading further).
     /// </summary>
-    public void Store(byte[]? name, XlConfigOperation operation, XlConfigValue? value, int line, XlConfigScanner scanner)
+    public void Store(string? name, XlConfigOperation operation, XlConfigValue? value, int line, XlConfigScanner scanner)
     {
         if (report.Failed || name is null || value is null)
         {
             return;
         }
 
-        string key = Encoding.ASCII.GetString(name);
-        if (operation == XlConfigOperation.Add && latest.TryGetValue(key, out XlConfigSetting? earlier))
+        if (operation == XlConfigOperation.Add && latest.TryGetValue(name, out XlConfigSetting? earlier))
         {
             if (earlier.Value.Kind != value.Kind)
             {
@@ -45,8 +43,8 @@ internal sealed class XlConfigStore
             value = value.Concatenate(earlier.Value);
         }
 
-        var setting = new XlConfigSetting(key, operation, value, line);
+        var setting = new XlConfigSetting(name, operation, value, line);
         Settings.Add(setting);
-        latest[key] = setting;
+        latest[name] = setting;
     }
 }
