@@ -32,6 +32,7 @@ public static class Program
         {
             ParseCommand.Create(io),
             QemuArgsCommand.Create(io),
+            ConfigCommand.Create(io),
         };
 
         int status = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

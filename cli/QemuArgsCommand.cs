@@ -15,7 +15,7 @@ internal static class QemuArgsCommand
         var disks = new Argument<string[]>("DISK")
         {
             Description = "One disk specification per argument, in the domain's disk order.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var dialect = new Option<string>("--dialect")
         {
@@ -31,10 +31,14 @@ internal static class QemuArgsCommand
         {
             Description = "Build the arguments for another host: examine nothing on this one. The backend is the spec's backendtype=, else qdisk (tap when qdisk does not fit): phy needs a stat to tell a block device.",
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Take the disks from this xl configuration file (HVM guests only have emulated drives).",
+        };
 
         var command = new Command("qemu-args", "Print the QEMU arguments for these disks, one argument a line.")
         {
-            disks, dialect, coloRestore, noProbe,
+            disks, dialect, coloRestore, noProbe, config,
         };
         command.SetAction(result =>
         {
@@ -42,42 +46,69 @@ internal static class QemuArgsCommand
             // stream makes it the secondary. Then parse, setdefault and the backend choice, in one step.
             ColoRole role = result.GetValue(coloRestore) ? ColoRole.Secondary : ColoRole.Primary;
             DiskHost host = result.GetValue(noProbe) ? DiskHost.Remote(role) : DiskHost.ThisHost(role);
-            DiskPreparationResult prepared = PreparedDisks.Prepare(result.GetValue(disks) ?? [], host, ParseCommand.Source);
-            if (!prepared.Succeeded)
+            QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;
+            string[] given = result.GetValue(disks) ?? [];
+            if (result.GetValue(config) is string path)
             {
-                foreach (DiskPreparationError error in prepared.Errors)
+                if (given.Length > 0)
                 {
-                    error.WriteTo(io.Error);
-                    io.Error.WriteLine();
+                    io.Error.WriteLine("colo-disk qemu-args: --config takes the disks from the file; give no DISK with it");
+                    return 2;
                 }
 
-                return 1;
+                return ConfigCommand.QemuArgs(io, path, chosen, host);
             }
 
-            QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;
-            DeviceModelResult built = DeviceModelArguments.Build(prepared.Disks, chosen);
-            foreach (string warning in built.Warnings)
+            if (given.Length == 0)
             {
-                io.Error.WriteLine(warning);
+                io.Error.WriteLine("colo-disk qemu-args: no disk given (DISK... or --config FILE)");
+                return 2;
             }
 
-            foreach (string error in built.Errors)
-            {
-                io.Error.WriteLine(error);
-            }
-
-            if (!built.Succeeded)
-            {
-                return 1;
-            }
-
-            foreach (string argument in built.Arguments)
-            {
-                io.Out.WriteLine(argument);
-            }
-
-            return 0;
+            return Print(io, PreparedDisks.Prepare(given, host, ParseCommand.Source), chosen);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes the arguments for prepared disks one a line, or the preparation's and the builder's
+    /// errors on standard error (libxl's lines, with ours naming the option beside them).
+    /// </summary>
+    /// <returns>0 when arguments were written, 1 when a disk was refused.</returns>
+    public static int Print(CommandStreams io, DiskPreparationResult prepared, QemuDialect dialect)
+    {
+        if (!prepared.Succeeded)
+        {
+            foreach (DiskPreparationError error in prepared.Errors)
+            {
+                error.WriteTo(io.Error);
+                io.Error.WriteLine();
+            }
+
+            return 1;
+        }
+
+        DeviceModelResult built = DeviceModelArguments.Build(prepared.Disks, dialect);
+        foreach (string warning in built.Warnings)
+        {
+            io.Error.WriteLine(warning);
+        }
+
+        foreach (string error in built.Errors)
+        {
+            io.Error.WriteLine(error);
+        }
+
+        if (!built.Succeeded)
+        {
+            return 1;
+        }
+
+        foreach (string argument in built.Arguments)
+        {
+            io.Out.WriteLine(argument);
+        }
+
+        return 0;
     }
 }

@@ -194,6 +194,24 @@ public static class DiskSpecParser
         }
     }
 
+    /// <summary>
+    /// The result for a disk whose spec bytes are not valid UTF-8 (a <c>--jsonl</c> line, a config
+    /// file's disk item): refused without scanning, never parsed with U+FFFD standing in for the
+    /// user's bytes. The line is libxlutil's form, <c>not valid UTF-8: near `\xNN' in `SPEC'</c>, each
+    /// byte that is not part of a whole character shown as <c>\xNN</c>.
+    /// </summary>
+    /// <param name="spec">The spec's bytes.</param>
+    /// <param name="invalidAt">Where the first invalid byte is (<see cref="Utf8Text.InvalidUtf8Index"/>).</param>
+    /// <param name="source">The name the line starts with.</param>
+    internal static DiskParseResult RejectInvalidUtf8(ReadOnlySpan<byte> spec, int invalidAt, string source)
+    {
+        System.Text.Rune.DecodeFromUtf8(spec[invalidAt..], out _, out int broken);
+        string shown = Utf8Text.Show(spec);
+        var errors = new DiskSpecErrors(source);
+        errors.Add(new DiskSpecError(source, "not valid UTF-8", 0, shown, -1, 0, 0, 0, Utf8Text.Show(spec.Slice(invalidAt, Math.Max(broken, 1)))));
+        return new DiskParseResult(new DiskDevice(), errors);
+    }
+
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)
     {
         return new DiskParseResult(disk, scanner.HasError ? scanner.Errors : null);
