@@ -29,6 +29,11 @@ internal static partial class ScannerEmitter
         w.Line("private bool yyMore;");
         w.Line("private int yyLineFrom;");
         w.Line("private int yyLineTo = -1;");
+        if (file.Options.LineNumbers)
+        {
+            w.Line("private int yyLineNumber = 1;");
+        }
+
         if (t.Aux.Count > 0)
         {
             w.Line("private byte[] yyMarks = new byte[64];");
@@ -50,6 +55,13 @@ internal static partial class ScannerEmitter
         Doc(w, "Where the current token starts in <see cref=\"Input\"/>.");
         w.Line("public int TokenStart => yyTokenStart;");
         w.Line();
+        if (file.Options.LineNumbers)
+        {
+            Doc(w, "The line the scan has reached, from 1 (flex's <c>yylineno</c>, %option yylineno): in an action, the line the token ends on; actions may set it.");
+            w.Line("public int LineNumber { get => yyLineNumber; set => yyLineNumber = value; }");
+            w.Line();
+        }
+
         Doc(w, "The current start condition (flex's <c>YY_START</c>).");
         w.Line("public int StartCondition => yyStartCondition;");
         w.Line();
@@ -111,6 +123,12 @@ internal static partial class ScannerEmitter
             }
 
             w.Line();
+            if (file.Options.LineNumbers)
+            {
+                w.Line("// The lines of the bytes given back are counted again when they are scanned again.");
+                w.Line("yyLineNumber -= YyNewlines(yyTokenStart + count, yyTokenStart + yyTokenLength);");
+            }
+
             w.Line("yyTokenLength = count;");
             w.Line("yyPosition = yyTokenStart + count;");
         }
@@ -138,8 +156,34 @@ internal static partial class ScannerEmitter
             w.Line("yyMore = false;");
             w.Line("yyLineFrom = 0;");
             w.Line("yyLineTo = -1;");
+            if (file.Options.LineNumbers)
+            {
+                w.Line("yyLineNumber = 1;");
+            }
+
             w.Line("IsJammed = false;");
             w.Line("JamPosition = 0;");
+        }
+    }
+
+    /// <summary>The newline counter of %option yylineno.</summary>
+    private static void WriteNewlineCount(SourceWriter w)
+    {
+        w.Line();
+        w.Line("/// <summary>How many newlines the input holds in [<paramref name=\"from\"/>, <paramref name=\"to\"/>).</summary>");
+        using (w.OpenBlock("private int YyNewlines(int from, int to)"))
+        {
+            w.Line("global::System.ReadOnlySpan<byte> text = new global::System.ReadOnlySpan<byte>(yyBuffer, from, to - from);");
+            w.Line("int count = 0;");
+            w.Line("int at;");
+            using (w.OpenBlock("while ((at = global::System.MemoryExtensions.IndexOf(text, (byte)'\\n')) >= 0)"))
+            {
+                w.Line("count++;");
+                w.Line("text = text.Slice(at + 1);");
+            }
+
+            w.Line();
+            w.Line("return count;");
         }
     }
 

@@ -57,6 +57,11 @@ internal static partial class ScannerEmitter
             WriteLongestMatch(w, a, t);
             WriteWalk(w, t);
             WriteLineRuns(w);
+            if (file.Options.LineNumbers)
+            {
+                WriteNewlineCount(w);
+            }
+
             if (t.Aux.Count > 0)
             {
                 WriteFindHead(w, t);
@@ -140,6 +145,7 @@ internal static partial class ScannerEmitter
                 w.Line("yyTokenLength = yyEnd - yyTokenStart;");
                 w.Line("yyPosition = yyEnd;");
                 w.Line("int yyConditionBefore = yyStartCondition;");
+                WriteLineCounting(w, file);
                 WriteActions(w, file);
                 w.Line();
                 w.Line("// A token that consumed nothing and changed nothing would repeat forever (flex loops); stop instead.");
@@ -175,6 +181,44 @@ internal static partial class ScannerEmitter
                 w.Line("break;");
                 w.Indent--;
             }
+        }
+    }
+
+    /// <summary>
+    /// %option yylineno: as flex, only rules that can match a newline count the newlines of the
+    /// token they matched (not of text kept by More, which was counted when it was matched). Unlike
+    /// flex, the default rule counts the newline it echoes (flex's line number falls behind there).
+    /// </summary>
+    private static void WriteLineCounting(SourceWriter w, RuleFile file)
+    {
+        if (!file.Options.LineNumbers)
+        {
+            return;
+        }
+
+        var counting = file.Rules.Where(r => !r.Pattern.IsEndOfFile && RegexNodes.CanHold(r.Pattern.Head, (byte)'\n')).ToList();
+        if (counting.Count == 0 && file.Options.NoDefault)
+        {
+            return;
+        }
+
+        w.Line();
+        using (w.OpenBlock("switch (yyRule)"))
+        {
+            foreach (Rule rule in counting)
+            {
+                w.Line("case " + Invariant(rule.Index) + ": // " + Comment(rule.PatternText));
+            }
+
+            if (!file.Options.NoDefault)
+            {
+                w.Line("case -1: // the default rule");
+            }
+
+            w.Indent++;
+            w.Line("yyLineNumber += YyNewlines(yyScanStart, yyEnd);");
+            w.Line("break;");
+            w.Indent--;
         }
     }
 

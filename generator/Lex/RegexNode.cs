@@ -107,4 +107,17 @@ internal static class RegexNodes
     }
 
     public static RegexNode Literal(byte[] bytes) => Concat(Array.ConvertAll(bytes, b => (RegexNode)new SetNode(ByteSet.Of(b))));
+
+    /// <summary>
+    /// Whether some match of <paramref name="node"/> can hold <paramref name="b"/>. Used for
+    /// flex's per-rule newline flag: only rules that can match a newline count lines.
+    /// </summary>
+    public static bool CanHold(RegexNode node, byte b) => node switch
+    {
+        SetNode set => set.Set.Contains(b),
+        ConcatNode concat => concat.Items.Any(i => CanHold(i, b)),
+        AltNode alt => alt.Items.Any(i => CanHold(i, b)),
+        RepeatNode repeat => repeat.Max != 0 && CanHold(repeat.Inner, b),
+        _ => false,
+    };
 }

@@ -18,8 +18,11 @@ internal sealed record RuleFile(
     EquatableArray<CodeBlock> LexPrologue,
     EquatableArray<Rule> Rules);
 
-/// <summary>The <c>%option</c>s that change what is generated.</summary>
-internal sealed record ScannerOptions(bool NoDefault, bool Caseless);
+/// <summary>
+/// The <c>%option</c>s that change what is generated. <see cref="LineNumbers"/> is flex's
+/// <c>yylineno</c>: the scanner keeps a line number, and only then pays for counting.
+/// </summary>
+internal sealed record ScannerOptions(bool NoDefault, bool Caseless, bool LineNumbers);
 
 /// <summary>A start condition: <c>INITIAL</c> is number 0, then each <c>%s</c>/<c>%x</c> in the order declared.</summary>
 internal sealed record StartCondition(string Name, int Number, bool Exclusive);

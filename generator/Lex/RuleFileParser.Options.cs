@@ -21,7 +21,7 @@ internal sealed partial class RuleFileParser
     /// <summary>Options that change a flex scanner in ways this generator does not reproduce.</summary>
     private static readonly HashSet<string> UnsupportedOptions = new(StringComparer.Ordinal)
     {
-        "yylineno", "stack", "reject", "unistd", "lex-compat",
+        "stack", "reject", "unistd", "lex-compat",
     };
 
     private void ReadOptions(int line, string s)
@@ -111,6 +111,12 @@ internal sealed partial class RuleFileParser
                 return;
             case "case-sensitive":
                 _caseless = false;
+                return;
+            case "yylineno":
+                _lineNumbers = true;
+                return;
+            case "noyylineno":
+                _lineNumbers = false;
                 return;
         }
 

@@ -32,6 +32,7 @@ internal sealed partial class RuleFileParser
     private string? _namespace;
     private bool _noDefault;
     private bool _caseless;
+    private bool _lineNumbers;
 
     private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
     {
@@ -117,7 +118,7 @@ internal sealed partial class RuleFileParser
             _path,
             _className,
             _namespace,
-            new ScannerOptions(_noDefault, _caseless),
+            new ScannerOptions(_noDefault, _caseless, _lineNumbers),
             _conditions.ToEquatableArray(),
             _top.ToEquatableArray(),
             _members.ToEquatableArray(),
@@ -257,7 +258,7 @@ internal sealed partial class RuleFileParser
     private static readonly string[] GeneratedMembers =
     {
         "Lex", "Text", "TextSpan", "Length", "TokenStart", "StartCondition", "IsJammed", "JamPosition", "Output",
-        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed",
+        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed", "LineNumber",
     };
 
     /// <summary>Why a name cannot be used for a generated member, or null when it can.</summary>

@@ -5,7 +5,8 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 
 /// <summary>
 /// Grammars built both by this generator and by Debian's flex tokenize thousands of random
-/// inputs identically: the same rule numbers, the same token bytes. Needs flex and gcc
+/// inputs identically: the same rule numbers, token bytes and lengths, start conditions and
+/// line numbers. Needs flex and gcc
 /// (skipped with the reason on a machine without them; required in CI).
 /// </summary>
 public class FlexDifferentialTests
@@ -89,13 +90,45 @@ public class FlexDifferentialTests
         },
     };
 
+    /// <summary>
+    /// %option yylineno: newlines in tokens, in text kept by More, given back by Less, cut off
+    /// as trailing context, and counted by rules that can match a newline only.
+    /// </summary>
+    public static TheoryData<string, string, string, string> LineNumberGrammars => new()
+    {
+        {
+            "yylineno", "%option yylineno\n%x STR\n",
+            """
+            \"                         { Begin(STR); More(); }
+            <STR>[^"\n]*\n             { More(); }
+            <STR>[^"\n]*\"             { Begin(INITIAL); return 1; }
+            <STR>[^"\n]+               { Begin(INITIAL); return 2; }
+            [a-z]+\n[a-z]*             { Less(2); return 3; }
+            x\n/[a-z]                  return 4;
+            [a-z]+/\n+[a-z]            return 5;
+            \n\n+                      return 6;
+            ^#.*                       return 7;
+            [a-z]+$                    return 8;
+            b\n*/\n#                   return 10;
+            .|\n                       return 9;
+
+            """,
+            "abx#\"\n\n\n "
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(LineNumberGrammars))]
+    public void GeneratedScanner_CountsLinesAsFlex(string name, string definitions, string rules, string alphabet) =>
+        GeneratedScanner_TokenizesAsFlex(name, definitions, rules, alphabet);
+
     [Theory]
     [MemberData(nameof(Grammars))]
     public void GeneratedScanner_TokenizesAsFlex(string name, string definitions, string rules, string alphabet)
     {
         string directory = Path.Combine(Path.GetTempPath(), "colo-gen-flex", name.Replace(' ', '-').Replace(",", ""));
         FlexTwin flex = FlexTwin.Build(definitions, rules, directory);
-        ScannerHarness ours = ScannerHarness.Build(definitions + "%%\n" + rules);
+        ScannerHarness ours = ScannerHarness.Build(definitions + "%%\n" + rules, trace: true);
         foreach (int seed in new[] { 1, 2, 3 })
         {
             var inputs = FlexTwin.RandomInputs(seed, InputsPerSeed, alphabet, 24);

@@ -13,7 +13,8 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 /// The same rules built by Debian's flex into a C scanner, run over many inputs in one
 /// process. Actions are written once in the shared subset of C and C#: <c>return N;</c>,
 /// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c> (macros on the C side). Each input's
-/// tokens print as "NUMBER HEXTEXT" lines, then "--": the format the C# harness prints.
+/// tokens print as "NUMBER HEXTEXT LENGTH CONDITION LINE" lines (LINE is 0 without
+/// %option yylineno), then "--": the format the C# harness prints when tracing.
 /// </summary>
 internal sealed class FlexTwin
 {
@@ -34,11 +35,12 @@ internal sealed class FlexTwin
                 YY_BUFFER_STATE b = yy_scan_bytes(all + start, (int)(i - start));
                 BEGIN(INITIAL);
                 RESET_MORE
+                RESET_LINE
                 int t;
                 while ((t = yylex()) != 0) {
                     printf("%d ", t);
                     for (int k = 0; k < yyleng; k++) printf("%02X", (unsigned char)yytext[k]);
-                    printf("\n");
+                    printf(" %d %d %d\n", (int)yyleng, YY_START, TWIN_LINE);
                 }
                 yy_delete_buffer(b);
                 printf("--\n");
@@ -59,15 +61,23 @@ internal sealed class FlexTwin
         string gcc = RequiredTool.NeedExecutable("gcc", "gcc");
         Directory.CreateDirectory(directory);
         bool usesMore = rules.Contains("More()", StringComparison.Ordinal);
+        bool lines = UsesOption(definitions, "yylineno");
         string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + "\n" + definitions
             + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define RESET_MORE "
-            + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "") + "\n%}\n%%\n" + rules + "%%\n" + Main;
+            + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "")
+            + "\n#define RESET_LINE " + (lines ? "yylineno = 1;" : "")
+            + "\n#define TWIN_LINE " + (lines ? "yylineno" : "0")
+            + "\n%}\n%%\n" + rules + "%%\n" + Main;
         string l = Path.Combine(directory, "twin.l"), c = Path.Combine(directory, "twin.c"), exe = Path.Combine(directory, "twin");
         File.WriteAllText(l, source);
         Run(flex, $"-o {c} {l}", null);
         Run(gcc, $"-O2 -w -o {exe} {c}", null);
         return new FlexTwin(exe);
     }
+
+    /// <summary>Whether a rule file's text turns on a flex option by a <c>%option</c> line.</summary>
+    public static bool UsesOption(string text, string option) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^%option\b[^\n]*(?<![-\w])" + option + @"(?![-\w])", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     /// <summary>Scans every input; returns each one's token lines.</summary>
     public IReadOnlyList<string> Scan(IReadOnlyList<byte[]> inputs)

@@ -27,7 +27,7 @@ public class RuleFileDiagnosticsTests
         { "c\n%%\na return 1;\n", "CG2009", 1, 2 },
         { "%x A A\n%%\na return 1;\n", "CG2010", 1, 6 },
         { "%%\na |\n", "CG2011", 2, 1 },
-        { "%option yylineno\n%%\na return 1;\n", "CG2012", 1, 9 },
+        { "%option lex-compat\n%%\na return 1;\n", "CG2012", 1, 9 },
         { "%%\na return 1;\n  int stray = 1;\n", "CG2013", 3, 1 },
         { "%%\n", "CG2014", 1, 1 },
         { "%%\na{1000}{1000} return 1;\n", "CG2007", 2, 1 },

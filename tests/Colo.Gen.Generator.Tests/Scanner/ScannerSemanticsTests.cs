@@ -137,6 +137,37 @@ public class ScannerSemanticsTests
     }
 
     [Fact]
+    public void LineNumber_IsTheLineEachTokenEndsOn()
+    {
+        const string rules = "%option yylineno\n%%\n[a-z]+ return LineNumber;\n\"/*\"[^*]*\"*/\" return 100 + LineNumber;\n[ \\n] { }\n";
+        Assert.Equal(new[] { (1, "a"), (2, "b"), (104, "/*\n\n*/"), (4, "c"), (6, "d") }, Scan(rules, "a\nb /*\n\n*/ c\n\nd"));
+    }
+
+    [Fact]
+    public void LineNumber_GoesBackWithTextGivenBackByLess_AndStartsAgainAtOneForNewInput()
+    {
+        const string rules = "%option yylineno\n%%\nx\\n+ { Less(1); return LineNumber; }\n\\n return 10 + LineNumber;\n";
+        ScannerHarness scanner = ScannerHarness.Build(rules);
+        Assert.Equal(new[] { (1, "x"), (12, "\n"), (13, "\n") }, scanner.Tokens("x\n\n"));
+        Assert.Equal(new[] { (12, "\n") }, scanner.Tokens("\n"));
+    }
+
+    [Fact]
+    public void LineNumber_CountsTheNewlineTheDefaultRuleEchoes_WhereFlexDoesNot()
+    {
+        // flex 2.6.4 never counts lines in its default rule, so its yylineno falls behind there.
+        const string rules = "%option yylineno\n%%\na return LineNumber;\n";
+        Assert.Equal(new[] { (1, "a"), (3, "a") }, Scan(rules, "a\n\na"));
+    }
+
+    [Fact]
+    public void LineNumber_IsGeneratedOnlyForScannersThatAskForIt()
+    {
+        Assert.DoesNotContain("LineNumber", ScannerHarness.Build("%%\n\\n return 1;\n").Source, System.StringComparison.Ordinal);
+        Assert.Contains("LineNumber", ScannerHarness.Build("%option yylineno\n%%\n\\n return 1;\n").Source, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyHead_WithoutReturn_JamsInsteadOfLooping()
     {
         const string rules = "%%\na*/b { }\nb return 2;\n";
