@@ -126,8 +126,20 @@ public class FlexDifferentialTests
     [MemberData(nameof(Grammars))]
     public void GeneratedScanner_TokenizesAsFlex(string name, string definitions, string rules, string alphabet)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "colo-gen-flex", name.Replace(' ', '-').Replace(",", ""));
-        FlexTwin flex = FlexTwin.Build(definitions, rules, directory);
+        // A directory of its own: test runs of other checkouts on the same machine build twins too.
+        string directory = Directory.CreateTempSubdirectory("colo-gen-flex-").FullName;
+        FlexTwin flex;
+        try
+        {
+            flex = FlexTwin.Build(definitions, rules, directory);
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
+        using var cleanup = flex;
         ScannerHarness ours = ScannerHarness.Build(definitions + "%%\n" + rules, trace: true);
         foreach (int seed in new[] { 1, 2, 3 })
         {

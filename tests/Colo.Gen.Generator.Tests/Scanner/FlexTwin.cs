@@ -16,7 +16,7 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 /// tokens print as "NUMBER HEXTEXT LENGTH CONDITION LINE" lines (LINE is 0 without
 /// %option yylineno), then "--": the format the C# harness prints when tracing.
 /// </summary>
-internal sealed class FlexTwin
+internal sealed class FlexTwin : IDisposable
 {
     private const string Main = """
         #include <stdio.h>
@@ -51,10 +51,28 @@ internal sealed class FlexTwin
         """;
 
     private readonly string _executable;
+    private readonly string _directory;
 
-    private FlexTwin(string executable) => _executable = executable;
+    private FlexTwin(string executable, string directory)
+    {
+        _executable = executable;
+        _directory = directory;
+    }
 
-    /// <summary>Builds the C twin of a grammar (definitions section text, rules section text).</summary>
+    /// <summary>Deletes the directory the twin was built in.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temporary-file cleanup.
+        }
+    }
+
+    /// <summary>Builds the C twin of a grammar (definitions section text, rules section text) in a directory it then owns.</summary>
     public static FlexTwin Build(string definitions, string rules, string directory)
     {
         string flex = RequiredTool.NeedExecutable("flex", "flex");
@@ -72,7 +90,7 @@ internal sealed class FlexTwin
         File.WriteAllText(l, source);
         Run(flex, $"-o {c} {l}", null);
         Run(gcc, $"-O2 -w -o {exe} {c}", null);
-        return new FlexTwin(exe);
+        return new FlexTwin(exe, directory);
     }
 
     /// <summary>Whether a rule file's text turns on a flex option by a <c>%option</c> line.</summary>
