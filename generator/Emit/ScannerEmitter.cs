@@ -140,6 +140,7 @@ internal static partial class ScannerEmitter
 
                 WriteTrailingSplit(w, t);
                 w.Line();
+                w.Line("bool yyMoreBefore = yyMore;");
                 w.Line("yyTokenStart = yyMore ? yyTokenStart : yyScanStart;");
                 w.Line("yyMore = false;");
                 w.Line("yyTokenLength = yyEnd - yyTokenStart;");
@@ -148,8 +149,10 @@ internal static partial class ScannerEmitter
                 WriteLineCounting(w, file);
                 WriteActions(w, file);
                 w.Line();
-                w.Line("// A token that consumed nothing and changed nothing would repeat forever (flex loops); stop instead.");
-                using (w.OpenBlock("if (yyPosition == yyScanStart && !yyMore && yyStartCondition == yyConditionBefore)"))
+                w.Line("// An action that leaves the scan as it found it (same position, same start condition, text kept by");
+                w.Line("// More or not as before) would repeat forever (flex loops); stop instead. Dropping the kept text is");
+                w.Line("// a change: the next scan starts afresh, as flex's does after yyless.");
+                using (w.OpenBlock("if (yyPosition == yyScanStart && yyMore == yyMoreBefore && yyStartCondition == yyConditionBefore)"))
                 {
                     w.Line("IsJammed = true;");
                     w.Line("JamPosition = yyScanStart;");

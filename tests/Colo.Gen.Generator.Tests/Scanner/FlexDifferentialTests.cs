@@ -117,6 +117,36 @@ public class FlexDifferentialTests
         },
     };
 
+    /// <summary>
+    /// More, Less and Begin in one action and across returns: Less keeping part of the text
+    /// More kept (the scan goes on from inside it), More after Less, Begin with both.
+    /// </summary>
+    public static TheoryData<string, string, string, string> MoreLessBeginGrammars => new()
+    {
+        {
+            "More, Less, Begin", "%x K\n",
+            """
+            "~"                        { More(); return 1; }
+            "^"                        { Begin(K); More(); }
+            "%"[a-z]*                  { Begin(K); Less(1); }
+            <K>[a-z]                   { More(); }
+            <K>[0-9]                   { Begin(INITIAL); Less(Length > 2 ? 2 : 1); return 2; }
+            <K>.|\n                    { Begin(INITIAL); return 3; }
+            [0-9]+                     { if (Length > 1) { Less(1); } else { return 4; } }
+            [a-z]{2}                   { More(); Less(Length - 1); }
+            [a-z]                      { return 5; }
+            .|\n                       return 6;
+
+            """,
+            "~^%ab12\n"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(MoreLessBeginGrammars))]
+    public void GeneratedScanner_KeepsAndGivesBackTextAsFlex(string name, string definitions, string rules, string alphabet) =>
+        GeneratedScanner_TokenizesAsFlex(name, definitions, rules, alphabet);
+
     [Theory]
     [MemberData(nameof(LineNumberGrammars))]
     public void GeneratedScanner_CountsLinesAsFlex(string name, string definitions, string rules, string alphabet) =>

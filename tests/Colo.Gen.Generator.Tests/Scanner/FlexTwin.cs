@@ -12,7 +12,7 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 /// <summary>
 /// The same rules built by Debian's flex into a C scanner, run over many inputs in one
 /// process. Actions are written once in the shared subset of C and C#: <c>return N;</c>,
-/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c> (macros on the C side). Each input's
+/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c>, <c>Length</c> (macros on the C side). Each input's
 /// tokens print as "NUMBER HEXTEXT LENGTH CONDITION LINE" lines (LINE is 0 without
 /// %option yylineno), then "--": the format the C# harness prints when tracing.
 /// </summary>
@@ -81,7 +81,7 @@ internal sealed class FlexTwin : IDisposable
         bool usesMore = rules.Contains("More()", StringComparison.Ordinal);
         bool lines = UsesOption(definitions, "yylineno");
         string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + "\n" + definitions
-            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define RESET_MORE "
+            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define Length yyleng\n#define RESET_MORE "
             + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "")
             + "\n#define RESET_LINE " + (lines ? "yylineno = 1;" : "")
             + "\n#define TWIN_LINE " + (lines ? "yylineno" : "0")

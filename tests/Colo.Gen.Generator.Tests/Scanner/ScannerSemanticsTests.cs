@@ -137,6 +137,22 @@ public class ScannerSemanticsTests
     }
 
     [Fact]
+    public void LessAfterMore_KeepingOnlyTheKeptText_ScansOnFromThere()
+    {
+        // flex 2.6.4 on ~12: ~, then 1 and 2 (the first [0-9]+ gives back all it matched and rescans).
+        const string rules = "%%\n\"~\" { More(); return 5; }\n[0-9]+ { Less(1); if (Text != \"~\") return 6; }\n";
+        Assert.Equal(new[] { (5, "~"), (6, "1"), (6, "2") }, Scan(rules, "~12"));
+    }
+
+    [Fact]
+    public void MoreWithLessZero_RepeatingItself_JamsInsteadOfLooping()
+    {
+        // The second round finds the scan exactly as the first left it: flex would loop for ever.
+        const string rules = "%%\na { More(); Less(0); }\n";
+        Assert.Equal(new[] { (-1, "@0") }, Scan(rules, "a"));
+    }
+
+    [Fact]
     public void LineNumber_IsTheLineEachTokenEndsOn()
     {
         const string rules = "%option yylineno\n%%\n[a-z]+ return LineNumber;\n\"/*\"[^*]*\"*/\" return 100 + LineNumber;\n[ \\n] { }\n";

@@ -173,6 +173,7 @@ namespace Calc
                         break;
                 }
 
+                bool yyMoreBefore = yyMore;
                 yyTokenStart = yyMore ? yyTokenStart : yyScanStart;
                 yyMore = false;
                 yyTokenLength = yyEnd - yyTokenStart;
@@ -234,8 +235,10 @@ namespace Calc
                         break;
                 }
 
-                // A token that consumed nothing and changed nothing would repeat forever (flex loops); stop instead.
-                if (yyPosition == yyScanStart && !yyMore && yyStartCondition == yyConditionBefore)
+                // An action that leaves the scan as it found it (same position, same start condition, text kept by
+                // More or not as before) would repeat forever (flex loops); stop instead. Dropping the kept text is
+                // a change: the next scan starts afresh, as flex's does after yyless.
+                if (yyPosition == yyScanStart && yyMore == yyMoreBefore && yyStartCondition == yyConditionBefore)
                 {
                     IsJammed = true;
                     JamPosition = yyScanStart;
