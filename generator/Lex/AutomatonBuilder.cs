@@ -23,7 +23,7 @@ internal static class AutomatonBuilder
         catch (AutomatonTooLargeException tooLarge)
         {
             LocationInfo? where = file.Rules.Count > 0 ? file.Rules[0].Location : null;
-            diagnostics.Add(DiagnosticInfo.Create(LexDiagnostics.TooManyStates, where, tooLarge.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            diagnostics.Add(DiagnosticInfo.Create(LexDiagnostics.TooManyStates, where, "the automaton needs more than " + tooLarge.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " states"));
             return Result<ScannerModel>.From(null, diagnostics);
         }
     }

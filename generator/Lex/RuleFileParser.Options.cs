@@ -110,6 +110,7 @@ internal sealed partial class RuleFileParser
                 _caseless = true;
                 return;
             case "case-sensitive":
+            case "caseful":
                 _caseless = false;
                 return;
             case "yylineno":

@@ -24,6 +24,8 @@ internal sealed partial class RuleFileParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly List<StartCondition> _conditions = new() { new StartCondition("INITIAL", 0, Exclusive: false) };
+    private readonly Dictionary<string, (int Line, int Column)> _conditionLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StartCondition> _conditionsByName = new(StringComparer.Ordinal) { ["INITIAL"] = new StartCondition("INITIAL", 0, Exclusive: false) };
     private readonly List<CodeBlock> _top = new();
     private readonly List<CodeBlock> _members = new();
     private readonly List<CodeBlock> _prologue = new();
@@ -32,6 +34,10 @@ internal sealed partial class RuleFileParser
     private string? _namespace;
     private bool _noDefault;
     private bool _caseless;
+    private PatternDefinitions? _patternDefinitions;
+    private long _nfaStates;
+    private long _conditionMemberships;
+    private bool _tooLargeReported;
     private bool _lineNumbers;
 
     private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
@@ -108,6 +114,11 @@ internal sealed partial class RuleFileParser
             }
         }
 
+        if (_conditionLocations.TryGetValue(_className, out (int Line, int Column) clash))
+        {
+            Report(LexDiagnostics.ReservedName, clash.Line, clash.Column, _className, "start condition", "the scanner class has that name");
+        }
+
         EquatableArray<Rule> rules = ResolveRules();
         if (rules.Count == 0)
         {
@@ -152,12 +163,12 @@ internal sealed partial class RuleFileParser
                 ReadOptions(line, s);
                 line++;
             }
-            else if (IsDirective(s, "%x") || IsDirective(s, "%s") || IsDirective(s, "%X") || IsDirective(s, "%S"))
+            else if (StartConditionDirective(s) > 0)
             {
                 ReadStartConditions(line, s);
                 line++;
             }
-            else if (s.StartsWith("%array", StringComparison.Ordinal) || s.StartsWith("%pointer", StringComparison.Ordinal))
+            else if (s.StartsWith("%array", StringComparison.Ordinal) || s.StartsWith("%pointer", StringComparison.Ordinal) || IsTableSizeDirective(s))
             {
                 line++;
             }
@@ -188,8 +199,34 @@ internal sealed partial class RuleFileParser
         return line;
     }
 
-    private static bool IsDirective(string s, string name) =>
-        s.StartsWith(name, StringComparison.Ordinal) && (s.Length == name.Length || char.IsWhiteSpace(s[name.Length]));
+    /// <summary>
+    /// The length of a start-condition directive at the line's start, or 0: flex reads <c>%s</c> or
+    /// <c>%x</c>, either case, and any name characters glued to it, so <c>%start</c> (lex's old
+    /// spelling) and <c>%Start</c> declare inclusive conditions too.
+    /// </summary>
+    private static int StartConditionDirective(string s)
+    {
+        if (s.Length < 2 || s[0] != '%' || char.ToLowerInvariant(s[1]) is not ('s' or 'x'))
+        {
+            return 0;
+        }
+
+        int i = 2;
+        while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '-'))
+        {
+            i++;
+        }
+
+        return i == s.Length || char.IsWhiteSpace(s[i]) ? i : 0;
+    }
+
+    /// <summary>
+    /// AT&amp;T lex's table-size lines (<c>%e 2000</c>, <c>%p 5000</c>, one of <c>aceknopr</c> then
+    /// whitespace or a number), which flex accepts and ignores.
+    /// </summary>
+    private static bool IsTableSizeDirective(string s) =>
+        s.Length >= 2 && s[0] == '%' && "aceknopr".IndexOf(char.ToLowerInvariant(s[1])) >= 0
+        && (s.Length == 2 || char.IsWhiteSpace(s[2]) || s.Substring(2).Trim().All(char.IsDigit));
 
     private void ReadDefinition(int line, string s)
     {
@@ -225,8 +262,9 @@ internal sealed partial class RuleFileParser
     private void ReadStartConditions(int line, string s)
     {
         bool exclusive = char.ToLowerInvariant(s[1]) == 'x';
-        int offset = 2;
-        foreach (string name in s.Substring(2).Split(new[] { ' ', '\t', ',' }, StringSplitOptions.None))
+        int directive = StartConditionDirective(s);
+        int offset = directive;
+        foreach (string name in s.Substring(directive).Split(new[] { ' ', '\t', ',' }, StringSplitOptions.None))
         {
             int column = offset;
             offset += name.Length + 1;
@@ -243,13 +281,16 @@ internal sealed partial class RuleFileParser
             {
                 Report(LexDiagnostics.ReservedName, line, column, name, "start condition", reason);
             }
-            else if (_conditions.Any(c => c.Name == name))
+            else if (_conditionsByName.ContainsKey(name))
             {
                 Report(LexDiagnostics.DuplicateStartCondition, line, column, name);
             }
             else
             {
-                _conditions.Add(new StartCondition(name, _conditions.Count, exclusive));
+                var condition = new StartCondition(name, _conditions.Count, exclusive);
+                _conditions.Add(condition);
+                _conditionsByName[name] = condition;
+                _conditionLocations[name] = (line, column);
             }
         }
     }
@@ -258,7 +299,8 @@ internal sealed partial class RuleFileParser
     private static readonly string[] GeneratedMembers =
     {
         "Lex", "Text", "TextSpan", "Length", "TokenStart", "StartCondition", "IsJammed", "JamPosition", "Output",
-        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed", "LineNumber",
+        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed", "LineNumber", "PushState", "PopState",
+        "TopState", "Reject",
     };
 
     /// <summary>Why a name cannot be used for a generated member, or null when it can.</summary>
@@ -406,4 +448,11 @@ internal sealed partial class RuleFileParser
 
     private void Report(DiagnosticDescriptor descriptor, int line, int column, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, Location(Math.Max(0, line), column), args));
+
+    /// <summary>Reports at an offset of the file's text.</summary>
+    private void ReportAt(DiagnosticDescriptor descriptor, int offset, params string[] args)
+    {
+        int line = LineOf(Math.Min(offset, _text.Length));
+        Report(descriptor, line, Math.Min(offset, _text.Length) - _lineStarts[line], args);
+    }
 }

@@ -142,6 +142,84 @@ public class FlexDifferentialTests
         },
     };
 
+    /// <summary>
+    /// The pattern language beyond disk.l: definitions that begin with '^' or end with '$' (pasted
+    /// without parentheses, as flex does) used at the start, middle and end of rules; class set
+    /// operations; pattern options and comments; %start; repeat counts above 1000.
+    /// </summary>
+    public static TheoryData<string, string, string, string> PatternLanguageGrammars => new()
+    {
+        {
+            "anchored definitions", "%s S\nANCH ^\"%\"\nANCHALT ^[a-c]|b\nTAIL \"~\"$\nTAILALT x|y$\nNESTED {TAIL}\n",
+            """
+            {ANCH}[a-z]+               return 1;
+            <S>{ANCHALT}c              return 2;
+            {TAIL}                     return 3;
+            a{TAIL}                    return 4;
+            {TAIL}x                    return 5;
+            {TAIL}|b                   return 6;
+            z{TAILALT}                 return 7;
+            {NESTED}y                  return 8;
+            "!"                        { Begin(S); return 9; }
+            "?"                        { Begin(INITIAL); return 10; }
+            .|\n                       return 11;
+
+            """,
+            "%abcxyz~$!?\n"
+        },
+        {
+            "class set operations", "",
+            """
+            [a-z]{-}[aeiou]+           return 1;
+            [a-c]{+}[0-2]+             return 2;
+            [^a-c]{-}[\n]              return 3;
+            [a-z]{-}[b-y]{+}[4-5]      return 4;
+            (?i:[a-d]{-}[b])           return 5;
+            [[:alpha:]]{-}[[:lower:]]  return 6;
+            .|\n                       return 7;
+
+            """,
+            "abcdeuxzAB0145!\n"
+        },
+        {
+            "pattern options", "%start LONG\n",
+            """
+            (?i:ab)                    return 1;
+            (?s:c.)                    return 2;
+            (?x: d e /* two letters */ ) return 3;
+            (?#a comment)f             return 4;
+            (?i-s:g.)                  return 5;
+            (?i:[x-z]+)(?-i:q)         return 6;
+            (?x: h
+                 (?-x:i" "j)
+            )                          return 7;
+            (?:k|l)+                   return 8;
+            <LONG>a{1001}              return 9;
+            "#"                        { Begin(LONG); return 10; }
+            .|\n                       return 11;
+
+            """,
+            "aAbBcCdefgGhij kKlLqQxXzZ# \n"
+        },
+        {
+            "caseless pattern options", "%option caseless\n",
+            """
+            (?-i:ab)                   return 1;
+            a[b-d]                     return 2;
+            (?-i:[x-z])(?i:[x-z])      return 3;
+            [[:upper:]]{3}             return 4;
+            .|\n                       return 5;
+
+            """,
+            "aAbBcCdDxXyYzZ\n"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(PatternLanguageGrammars))]
+    public void GeneratedScanner_ReadsThePatternLanguageAsFlex(string name, string definitions, string rules, string alphabet) =>
+        GeneratedScanner_TokenizesAsFlex(name, definitions, rules, alphabet);
+
     [Theory]
     [MemberData(nameof(MoreLessBeginGrammars))]
     public void GeneratedScanner_KeepsAndGivesBackTextAsFlex(string name, string definitions, string rules, string alphabet) =>
