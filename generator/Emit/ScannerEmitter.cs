@@ -249,11 +249,25 @@ internal static partial class ScannerEmitter
 
     private static void WriteEndOfFileActions(SourceWriter w, RuleFile file)
     {
+        // Each condition's first <<EOF>> rule naming it, else the first unprefixed one (one pass over the rules).
+        var named = new Dictionary<int, Rule>();
+        Rule? unprefixed = null;
+        foreach (Rule r in file.Rules.Where(r => r.Pattern.IsEndOfFile))
+        {
+            unprefixed ??= r.Conditions.Count == 0 ? r : null;
+            foreach (int condition in r.Conditions)
+            {
+                if (!named.ContainsKey(condition))
+                {
+                    named[condition] = r;
+                }
+            }
+        }
+
         var byCondition = new List<(int Condition, Rule Rule)>();
         foreach (StartCondition condition in file.StartConditions)
         {
-            Rule? rule = file.Rules.FirstOrDefault(r => r.Pattern.IsEndOfFile && r.Conditions.Contains(condition.Number))
-                ?? file.Rules.FirstOrDefault(r => r.Pattern.IsEndOfFile && r.Conditions.Count == 0);
+            Rule? rule = named.TryGetValue(condition.Number, out Rule? found) ? found : unprefixed;
             if (rule is not null)
             {
                 byCondition.Add((condition.Number, rule));

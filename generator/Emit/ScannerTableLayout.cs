@@ -90,11 +90,12 @@ internal sealed record ScannerTableLayout(
         int width = classCount + Header;
         int states = accept.Length;
         var rows = new int[states * width];
+        int[] runs = ScannerRunKinds.Compute(transitions, accept, classCount, newlineClass, newlineAlone);
+        var loops = new Dictionary<ulong, int>();
         for (int s = 0; s < states; s++)
         {
-            int run = s != 0 && accept[s] != 0 ? RunKind(s, transitions, accept, classCount, newlineClass, newlineAlone) : NoRun;
-            rows[s * width] = AcceptWord(accept[s], run);
-            rows[s * width + LoopEntry] = s != 0 && classOf is not null && loopExits is not null ? LoopNumber(s, transitions, classCount, classOf, loopExits) : 0;
+            rows[s * width] = AcceptWord(accept[s], runs[s]);
+            rows[s * width + LoopEntry] = s != 0 && classOf is not null && loopExits is not null ? LoopNumber(s, transitions, classCount, classOf, loopExits, loops) : 0;
             for (int c = 0; c < classCount; c++)
             {
                 rows[s * width + Header + c] = transitions[s * classCount + c] * width;
@@ -109,7 +110,7 @@ internal sealed record ScannerTableLayout(
     /// those bytes with a vectorized search instead of stepping. Returns 1 + the loop's index in
     /// the exits table (entries of 1 + MaxLoopExits bytes: count, then the bytes), or 0.
     /// </summary>
-    private static int LoopNumber(int s, int[] transitions, int classCount, byte[] classOf, List<byte> loopExits)
+    private static int LoopNumber(int s, int[] transitions, int classCount, byte[] classOf, List<byte> loopExits, Dictionary<ulong, int> loops)
     {
         var exits = new List<byte>();
         for (int b = 0; b < 256 && exits.Count <= MaxLoopExits; b++)
@@ -128,72 +129,21 @@ internal sealed record ScannerTableLayout(
         var entry = new byte[LoopEntrySize];
         entry[0] = (byte)exits.Count;
         exits.CopyTo(entry, 1);
-        for (int i = 0; i < loopExits.Count; i += entry.Length)
+
+        // Loops with the same exits share an entry (found by the entry's bytes as one number).
+        ulong key = 0;
+        foreach (byte b in entry)
         {
-            if (loopExits.Skip(i).Take(entry.Length).SequenceEqual(entry))
-            {
-                return 1 + i / entry.Length;
-            }
+            key = (key << 8) | b;
         }
 
-        loopExits.AddRange(entry);
-        return loopExits.Count / entry.Length;
-    }
-
-    /// <summary>
-    /// Whether every input from state <paramref name="s"/> keeps the match alive and accepting
-    /// for the same rule: over all bytes (run to input end), or over every byte but '\n' with
-    /// '\n' ending it (run to line end), or over every byte but '\n' with '\n' leading on
-    /// (run to input end when no newline follows). Only then may the walk skip ahead.
-    /// </summary>
-    private static int RunKind(int s, int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone)
-    {
-        if (Closed(s, transitions, accept, classCount, skipClass: -1, out _))
+        if (!loops.TryGetValue(key, out int number))
         {
-            return RunToInputEnd;
+            loopExits.AddRange(entry);
+            number = loopExits.Count / entry.Length;
+            loops[key] = number;
         }
 
-        if (!newlineAlone || !Closed(s, transitions, accept, classCount, newlineClass, out List<int> reached))
-        {
-            return NoRun;
-        }
-
-        return reached.All(t => transitions[t * classCount + newlineClass] == 0) ? RunToLineEnd : RunToEndWithoutNewline;
-    }
-
-    /// <summary>True when every state reachable from <paramref name="s"/> (not through <paramref name="skipClass"/>) accepts as s does and never dies.</summary>
-    private static bool Closed(int s, int[] transitions, int[] accept, int classCount, int skipClass, out List<int> reached)
-    {
-        reached = new List<int> { s };
-        var seen = new HashSet<int> { s };
-        for (int i = 0; i < reached.Count; i++)
-        {
-            int t = reached[i];
-            if (accept[t] != accept[s])
-            {
-                return false;
-            }
-
-            for (int c = 0; c < classCount; c++)
-            {
-                if (c == skipClass)
-                {
-                    continue;
-                }
-
-                int next = transitions[t * classCount + c];
-                if (next == 0)
-                {
-                    return false;
-                }
-
-                if (seen.Add(next))
-                {
-                    reached.Add(next);
-                }
-            }
-        }
-
-        return true;
+        return number;
     }
 }

@@ -7,8 +7,8 @@ namespace Colo.Gen.Generator.Lex;
 /// (<see cref="RegexNode.Weight"/>, <see cref="RegexNode.Depth"/>, the length of text that
 /// unparenthesized definitions expand to), so a definition that doubles at each level is refused
 /// at its size, not after building it; subset construction counts its steps and states; tables
-/// are bounded by their entries. Beyond a bound the generator reports CG2007 (CG2001 for nesting)
-/// at the rule that needs the most.
+/// are bounded by their entries. Beyond a bound the generator reports CG2007 at the rule that needs
+/// the most.
 /// The numbers leave real grammars far below them (Xen's disk rules: about 900 NFA states, 294
 /// DFA states, 12 thousand table entries) and were chosen so the worst accepted file still builds
 /// in well under a second on this project's machines.

@@ -418,7 +418,7 @@ internal sealed partial class RegexParser
     {
         if (++_depth + _nesting > AutomatonLimits.MaxNesting)
         {
-            throw new RegexError(offset, "groups and definitions nest more than " + AutomatonLimits.MaxNesting + " deep");
+            throw new RegexError(offset, "groups and definitions nest more than " + AutomatonLimits.MaxNesting + " deep", RegexErrorKind.TooLarge);
         }
     }
 

@@ -271,7 +271,7 @@ internal sealed partial class RuleFileParser
     {
         var rules = new List<Rule>();
         var indexes = new int[_rules.Count];
-        int[] defaults = _conditions.Where(c => !c.Exclusive).Select(c => c.Number).ToArray();
+        EquatableArray<int> defaults = _conditions.Where(c => !c.Exclusive).Select(c => c.Number).ToEquatableArray();
         for (int i = 0; i < _rules.Count; i++)
         {
             PendingRule p = _rules[i];
@@ -281,11 +281,17 @@ internal sealed partial class RuleFileParser
                 continue;
             }
 
-            int[] conditions = p.Conditions is { } listed
-                ? listed.Distinct().OrderBy(n => n).ToArray()
-                : p.Pattern.IsEndOfFile ? Array.Empty<int>() : defaults;
+            // A rule without a prefix is active in every inclusive condition: those count too.
+            if (p.Conditions is null && !p.Pattern.IsEndOfFile && !CountMemberships(defaults.Count, LineOf(p.Location.Span.Start), 0))
+            {
+                continue;
+            }
+
+            EquatableArray<int> conditions = p.Conditions is { } listed
+                ? listed.Distinct().OrderBy(n => n).ToEquatableArray()
+                : p.Pattern.IsEndOfFile ? EquatableArray<int>.Empty : defaults;
             indexes[i] = rules.Count;
-            rules.Add(new Rule(rules.Count, p.PatternText, p.Pattern, conditions.ToEquatableArray(), p.Action, rules.Count, p.Location));
+            rules.Add(new Rule(rules.Count, p.PatternText, p.Pattern, conditions, p.Action, rules.Count, p.Location));
         }
 
         for (int i = 0; i < _rules.Count; i++)

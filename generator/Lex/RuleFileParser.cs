@@ -373,12 +373,14 @@ internal sealed partial class RuleFileParser
     private int ReadIndented(int line, List<CodeBlock>? into, bool gatherFollowing)
     {
         int first = line;
-        int l = line;
-        do
+        int end = CSharpCode.EndOfLineOutsideComment(_text, _lineStarts[first]);
+        if (end < 0)
         {
-            l++;
+            Report(LexDiagnostics.UnterminatedCode, first, 0, "/*", "*/");
+            return LineCount;
         }
-        while (l < LineCount && CSharpCode.EndsInsideComment(Lines(first, l)));
+
+        int l = LineOf(end) + 1;
 
         while (gatherFollowing && l < LineCount && Line(l).Length > 0 && char.IsWhiteSpace(Line(l)[0]) && Line(l).Trim().Length > 0)
         {
