@@ -39,6 +39,14 @@ internal static partial class ScannerEmitter
             w.Line("private byte[] yyMarks = new byte[64];");
         }
 
+        if (file.Options.Reject)
+        {
+            w.Line("private int[] yyAcceptedAt = new int[16]; // REJECT: where the last walk accepted,");
+            w.Line("private int[] yyAcceptedRow = new int[16]; // in which rows,");
+            w.Line("private int yyAccepted; // how many of those are left to try,");
+            w.Line("private int yyAcceptedRank; // and which rule of the last one's list was tried last.");
+        }
+
         w.Line();
         Doc(w, "The input being scanned, as UTF-8 bytes.");
         w.Line("public global::System.ReadOnlySpan<byte> Input => new global::System.ReadOnlySpan<byte>(yyBuffer, 0, yyLength);");
@@ -74,7 +82,7 @@ internal static partial class ScannerEmitter
         Doc(w, "Where <see cref=\"Echo\"/> (and so flex's default rule) writes; nothing is written when null.");
         w.Line("public global::System.IO.Stream? Output { get; set; }");
         w.Line();
-        Doc(w, "Starts scanning <paramref name=\"utf8\"/> from its beginning in start condition INITIAL; the bytes are copied into a buffer the scanner reuses.");
+        Doc(w, "Starts scanning <paramref name=\"utf8\"/> from its beginning in start condition INITIAL" + (file.Options.Stack ? " with an empty start-condition stack" : string.Empty) + "; the bytes are copied into a buffer the scanner reuses.");
         w.Line("/// <param name=\"utf8\">The input.</param>");
         using (w.OpenBlock("public void SetInput(global::System.ReadOnlySpan<byte> utf8)"))
         {
@@ -161,29 +169,13 @@ internal static partial class ScannerEmitter
                 w.Line("yyLineNumber = 1;");
             }
 
-            w.Line("IsJammed = false;");
-            w.Line("JamPosition = 0;");
-        }
-    }
-
-    /// <summary>The newline counter of %option yylineno.</summary>
-    private static void WriteNewlineCount(SourceWriter w)
-    {
-        w.Line();
-        w.Line("/// <summary>How many newlines the input holds in [<paramref name=\"from\"/>, <paramref name=\"to\"/>).</summary>");
-        using (w.OpenBlock("private int YyNewlines(int from, int to)"))
-        {
-            w.Line("global::System.ReadOnlySpan<byte> text = new global::System.ReadOnlySpan<byte>(yyBuffer, from, to - from);");
-            w.Line("int count = 0;");
-            w.Line("int at;");
-            using (w.OpenBlock("while ((at = global::System.MemoryExtensions.IndexOf(text, (byte)'\\n')) >= 0)"))
+            if (file.Options.Stack)
             {
-                w.Line("count++;");
-                w.Line("text = text.Slice(at + 1);");
+                w.Line("yyStackDepth = 0;");
             }
 
-            w.Line();
-            w.Line("return count;");
+            w.Line("IsJammed = false;");
+            w.Line("JamPosition = 0;");
         }
     }
 

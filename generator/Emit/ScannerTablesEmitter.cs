@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -16,10 +17,21 @@ namespace Colo.Gen.Generator.Emit;
 internal static class ScannerTablesEmitter
 {
     /// <summary>The bytes all tables take, as <c>flex -v</c> reports its table size.</summary>
-    public static int TableBytes(ScannerTableLayout t)
+    public static int TableBytes(ScannerAutomaton a, ScannerTableLayout t)
     {
-        int size = t.ElementType switch { "byte" => 1, "ushort" => 2, _ => 4 };
-        return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
+        return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * Size(t.ElementType)
+            + (a.AcceptListStarts.Count > 0
+                ? a.AcceptListStarts.Count * Size(SmallestType(a.AcceptListStarts)) + Math.Max(1, a.AcceptLists.Count) * Size(SmallestType(a.AcceptLists))
+                : 0);
+    }
+
+    private static int Size(string type) => type switch { "byte" => 1, "ushort" => 2, _ => 4 };
+
+    /// <summary>The smallest element type that holds every value.</summary>
+    private static string SmallestType(EquatableArray<int> values)
+    {
+        int max = values.Count == 0 ? 0 : values.Max();
+        return max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
     }
 
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
@@ -45,6 +57,19 @@ internal static class ScannerTablesEmitter
         w.Line();
         w.Line("/// <summary>Start row by <c>2 * start condition + (1 at the start of a line, else 0)</c>.</summary>");
         Table(w, type, "YyStarts", t.StartRows.ToList(), 2, row => "start condition " + Invariant(row));
+        if (a.AcceptListStarts.Count > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>REJECT: entries of a row (a state is row / YyRowWidth).</summary>");
+            w.Line("private const int YyRowWidth = " + Invariant(t.RowWidth) + ";");
+            w.Line();
+            w.Line("/// <summary>REJECT: where each state's list of accepted rules starts in <see cref=\"YyAcceptLists\"/> (it ends where the next state's starts).</summary>");
+            Table(w, SmallestType(a.AcceptListStarts), "YyAcceptListStarts", a.AcceptListStarts.ToList(), 16, row => "states " + Invariant(row * 16) + "-");
+            w.Line();
+            w.Line("/// <summary>REJECT: the rules each state accepts, in rule order (the order REJECT tries them in).</summary>");
+            Table(w, SmallestType(a.AcceptLists), "YyAcceptLists", a.AcceptLists.Count == 0 ? new List<int> { 0 } : a.AcceptLists.ToList(), 16, row => "entries " + Invariant(row * 16) + "-");
+        }
+
         if (t.Aux.Count > 0)
         {
             w.Line();

@@ -76,8 +76,10 @@ internal static class AutomatonBuilder
             starts.Add(rules.Select(r => entry[r.Index]).ToArray());
         }
 
-        Dfa dfa = SubsetConstruction.Build(nfa, starts, classOf, classCount, budget, cancellation);
-        var accepted = new HashSet<int>(dfa.Accept);
+        Dfa dfa = SubsetConstruction.Build(nfa, starts, classOf, classCount, budget, cancellation, allAccepts: file.Options.Reject);
+
+        // With REJECT a rule that never wins a match can still be reached by rejecting the winner.
+        var accepted = new HashSet<int>(dfa.AcceptSets is { } acceptSets ? acceptSets.SelectMany(x => x) : dfa.Accept);
         foreach (Rule rule in file.Rules)
         {
             if (!rule.Pattern.IsEndOfFile && !accepted.Contains(rule.Index))
@@ -109,6 +111,20 @@ internal static class AutomatonBuilder
             trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward));
         }
 
+        // REJECT: each state's rules, in rule order, one list after another ([starts[s], starts[s + 1])).
+        var acceptListStarts = new List<int>();
+        var acceptLists = new List<int>();
+        if (minimal.AcceptSets is { } minimalSets)
+        {
+            foreach (int[] set in minimalSets)
+            {
+                acceptListStarts.Add(acceptLists.Count);
+                acceptLists.AddRange(set);
+            }
+
+            acceptListStarts.Add(acceptLists.Count);
+        }
+
         return new ScannerAutomaton(
             classCount,
             classOf.ToEquatableArray(),
@@ -120,7 +136,9 @@ internal static class AutomatonBuilder
             trailing.ToEquatableArray(),
             aux.Accept.Count,
             aux.Transitions.ToEquatableArray(),
-            aux.Accept.ToEquatableArray());
+            aux.Accept.ToEquatableArray(),
+            acceptListStarts.ToEquatableArray(),
+            acceptLists.ToEquatableArray());
     }
 
     /// <summary>The small anchored DFAs that split trailing-context matches, in one table sharing a dead state 0.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Colo.Gen.Generator.Lex;
 
 /// <summary>
@@ -54,6 +56,73 @@ internal static class CSharpCode
         }
 
         return text.Length;
+    }
+
+    /// <summary>
+    /// Where the code (not comments, strings or character literals) calls <paramref name="name"/>
+    /// with no arguments, as a whole identifier (<c>Reject()</c>, not <c>x.Reject()</c> or
+    /// <c>MyReject()</c>): each call's start and length, <c>Reject ( )</c> included.
+    /// </summary>
+    public static List<(int Start, int Length)> FindCalls(string text, string name)
+    {
+        var calls = new List<(int Start, int Length)>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int next = SkipNonCode(text, i, 0);
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (next > i)
+            {
+                i = next;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, i, name, 0, name.Length) == 0 && (i == 0 || !IsIdentifierOrMember(text[i - 1])))
+            {
+                int j = SkipSpaces(text, i + name.Length);
+                if (j < text.Length && text[j] == '(')
+                {
+                    int close = SkipSpaces(text, j + 1);
+                    if (close < text.Length && text[close] == ')')
+                    {
+                        calls.Add((i, close + 1 - i));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+
+            // Step over a whole identifier, so a name inside a longer one is not taken.
+            if (char.IsLetterOrDigit(text[i]) || text[i] == '_')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return calls;
+    }
+
+    private static bool IsIdentifierOrMember(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '@';
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static int FindClosingBrace(string text, int open, int nesting)

@@ -45,7 +45,7 @@ internal static class DfaMinimizer
             }
         }
 
-        var partition = new Partition(n, dfa.Accept);
+        var partition = new Partition(n, AcceptKeys(dfa));
         var work = new Stack<int>();
         var inWork = new List<bool>();
         for (int b = 0; b < partition.Count; b++)
@@ -94,6 +94,28 @@ internal static class DfaMinimizer
         return Renumber(dfa, partition.BlockOfState, partition.Count);
     }
 
+    /// <summary>What states must agree on to share a block: the rule they accept, or with REJECT every rule (as one number per distinct set).</summary>
+    private static int[] AcceptKeys(Dfa dfa)
+    {
+        if (dfa.AcceptSets is null)
+        {
+            return dfa.Accept;
+        }
+
+        var ids = new Dictionary<string, int>();
+        return Array.ConvertAll(dfa.AcceptSets, set =>
+        {
+            string key = string.Join(",", set);
+            if (!ids.TryGetValue(key, out int id))
+            {
+                id = ids.Count;
+                ids[key] = id;
+            }
+
+            return id;
+        });
+    }
+
     /// <summary>
     /// The blocks: each a stretch [Start, End) of <see cref="_states"/>; marked states are moved to
     /// the front of their block, and a split makes the marked front a block of its own.
@@ -106,7 +128,7 @@ internal static class DfaMinimizer
         private readonly List<int> _end = new();
         private readonly List<int> _marked = new();
 
-        public Partition(int n, int[] accept)
+        public Partition(int n, int[] keys)
         {
             _states = new int[n];
             _position = new int[n];
@@ -115,11 +137,11 @@ internal static class DfaMinimizer
             var order = new List<int>();
             for (int s = 0; s < n; s++)
             {
-                if (!byAccept.TryGetValue(accept[s], out List<int>? group))
+                if (!byAccept.TryGetValue(keys[s], out List<int>? group))
                 {
                     group = new List<int>();
-                    byAccept[accept[s]] = group;
-                    order.Add(accept[s]);
+                    byAccept[keys[s]] = group;
+                    order.Add(keys[s]);
                 }
 
                 group.Add(s);
@@ -241,16 +263,22 @@ internal static class DfaMinimizer
 
         var transitions = new int[order.Count * k];
         var accept = new int[order.Count];
+        int[][]? acceptSets = dfa.AcceptSets is null ? null : new int[order.Count][];
         for (int i = 0; i < order.Count; i++)
         {
             int s = order[i];
             accept[i] = dfa.Accept[s];
+            if (acceptSets is not null)
+            {
+                acceptSets[i] = dfa.AcceptSets![s];
+            }
+
             for (int c = 0; c < k; c++)
             {
                 transitions[i * k + c] = number[block[dfa.Transitions[s * k + c]]];
             }
         }
 
-        return new Dfa(k, transitions, accept, Array.ConvertAll(dfa.Starts, s => number[block[s]]));
+        return new Dfa(k, transitions, accept, Array.ConvertAll(dfa.Starts, s => number[block[s]]), acceptSets);
     }
 }

@@ -39,6 +39,8 @@ internal sealed partial class RuleFileParser
     private long _conditionMemberships;
     private bool _tooLargeReported;
     private bool _lineNumbers;
+    private bool _stack;
+    private bool? _rejectOption;
 
     private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
     {
@@ -129,7 +131,7 @@ internal sealed partial class RuleFileParser
             _path,
             _className,
             _namespace,
-            new ScannerOptions(_noDefault, _caseless, _lineNumbers),
+            new ScannerOptions(_noDefault, _caseless, _lineNumbers, _stack, _rejectOption ?? rules.Any(r => r.Action is { } action && CSharpCode.FindCalls(action.Text, "Reject").Count > 0)),
             _conditions.ToEquatableArray(),
             _top.ToEquatableArray(),
             _members.ToEquatableArray(),

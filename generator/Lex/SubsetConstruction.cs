@@ -13,12 +13,13 @@ namespace Colo.Gen.Generator.Lex;
 /// </summary>
 internal sealed class Dfa
 {
-    public Dfa(int classCount, int[] transitions, int[] accept, int[] starts)
+    public Dfa(int classCount, int[] transitions, int[] accept, int[] starts, int[][]? acceptSets = null)
     {
         ClassCount = classCount;
         Transitions = transitions;
         Accept = accept;
         Starts = starts;
+        AcceptSets = acceptSets;
     }
 
     public int ClassCount { get; }
@@ -30,6 +31,12 @@ internal sealed class Dfa
     public int[] Accept { get; }
 
     public int[] Starts { get; }
+
+    /// <summary>
+    /// For a scanner with REJECT: every rule each state accepts, in rule order (the order REJECT
+    /// tries them at one length), or null. Minimisation then keeps states with different sets apart.
+    /// </summary>
+    public int[][]? AcceptSets { get; }
 }
 
 /// <summary>
@@ -41,7 +48,7 @@ internal sealed class Dfa
 /// </summary>
 internal static class SubsetConstruction
 {
-    public static Dfa Build(Nfa nfa, IReadOnlyList<int[]> startEntries, byte[] classOf, int classCount, ConstructionBudget budget, CancellationToken cancellation)
+    public static Dfa Build(Nfa nfa, IReadOnlyList<int[]> startEntries, byte[] classOf, int classCount, ConstructionBudget budget, CancellationToken cancellation, bool allAccepts = false)
     {
         int[][] classesOfState = ClassLists(nfa, classOf, classCount);
         var ids = new Dictionary<StateSet, int>();
@@ -148,22 +155,27 @@ internal static class SubsetConstruction
         }
 
         var accept = new int[sets.Count];
+        int[][]? acceptSets = allAccepts ? new int[sets.Count][] : null;
+        var rules = new SortedSet<int>();
         for (int d = 0; d < sets.Count; d++)
         {
-            int best = -1;
+            rules.Clear();
             foreach (int s in sets[d])
             {
-                int rule = nfa.Accept(s);
-                if (rule >= 0 && (best < 0 || rule < best))
+                if (nfa.Accept(s) >= 0)
                 {
-                    best = rule;
+                    rules.Add(nfa.Accept(s));
                 }
             }
 
-            accept[d] = best;
+            accept[d] = rules.Count == 0 ? -1 : rules.Min;
+            if (acceptSets is not null)
+            {
+                acceptSets[d] = rules.ToArray();
+            }
         }
 
-        return new Dfa(classCount, transitions.ToArray(), accept, starts);
+        return new Dfa(classCount, transitions.ToArray(), accept, starts, acceptSets);
     }
 
     /// <summary>For each NFA state with a byte-set edge, the input classes of its set (computed once per distinct set).</summary>

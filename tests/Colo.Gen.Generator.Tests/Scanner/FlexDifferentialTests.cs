@@ -215,6 +215,49 @@ public class FlexDifferentialTests
         },
     };
 
+    /// <summary>
+    /// %option stack and REJECT. REJECT grammars trace, in a field both languages declare the
+    /// same way, the rules whose actions ran before one returned; one rejects after More, one
+    /// after Less, and one rule has a fixed-length trailing context.
+    /// </summary>
+    public static TheoryData<string, string, string, string> FeatureGrammars => new()
+    {
+        {
+            "start-condition stack", "%option stack\n%x PAREN BRACK\n",
+            """
+            <INITIAL,PAREN,BRACK>"("   { PushState(PAREN); return 1; }
+            <INITIAL,PAREN,BRACK>"["   { PushState(BRACK); return 2; }
+            <PAREN>")"                 { PopState(); return 3; }
+            <BRACK>"]"                 { PopState(); return 4; }
+            <PAREN,BRACK>"?"           { return 10 + TopState(); }
+            <PAREN,BRACK>"!"           { Begin(INITIAL); return 7; }
+            <PAREN,BRACK>[a-z]+        return 5;
+            <*>.|\n                    return 6;
+
+            """,
+            "()[]?!ab\n"
+        },
+        {
+            "REJECT", "%{\nint Trace;\n%}\n",
+            """
+            abc                        { Trace = (Trace * 10 + 1) % 1000003; Reject(); }
+            [a-c]+                     { Trace = (Trace * 10 + 2) % 1000003; if (Length > 2) { Reject(); } else { int t = Trace; Trace = 0; return t + 100; } }
+            ab|bc                      { Trace = (Trace * 10 + 3) % 1000003; Reject(); }
+            b/c                        { Trace = (Trace * 10 + 4) % 1000003; Reject(); }
+            x+                         { More(); Reject(); }
+            y[a-c]                     { Less(1); Trace = (Trace * 10 + 6) % 1000003; Reject(); }
+            .|\n                       { int t = (Trace * 10 + 5) % 1000003; Trace = 0; return t + 100; }
+
+            """,
+            "abcxy\n"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(FeatureGrammars))]
+    public void GeneratedScanner_HasFlexsOptionalFeatures(string name, string definitions, string rules, string alphabet) =>
+        GeneratedScanner_TokenizesAsFlex(name, definitions, rules, alphabet);
+
     [Theory]
     [MemberData(nameof(PatternLanguageGrammars))]
     public void GeneratedScanner_ReadsThePatternLanguageAsFlex(string name, string definitions, string rules, string alphabet) =>

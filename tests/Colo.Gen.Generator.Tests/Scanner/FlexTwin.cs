@@ -12,7 +12,8 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 /// <summary>
 /// The same rules built by Debian's flex into a C scanner, run over many inputs in one
 /// process. Actions are written once in the shared subset of C and C#: <c>return N;</c>,
-/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c>, <c>Length</c> (macros on the C side). Each input's
+/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c>, <c>Length</c>, <c>Reject()</c>,
+/// <c>PushState(X)</c>, <c>PopState()</c>, <c>TopState()</c> (macros on the C side). Each input's
 /// tokens print as "NUMBER HEXTEXT LENGTH CONDITION LINE" lines (LINE is 0 without
 /// %option yylineno), then "--": the format the C# harness prints when tracing.
 /// </summary>
@@ -36,6 +37,7 @@ internal sealed class FlexTwin : IDisposable
                 BEGIN(INITIAL);
                 RESET_MORE
                 RESET_LINE
+                RESET_STACK
                 int t;
                 while ((t = yylex()) != 0) {
                     printf("%d ", t);
@@ -79,11 +81,15 @@ internal sealed class FlexTwin : IDisposable
         string gcc = RequiredTool.NeedExecutable("gcc", "gcc");
         Directory.CreateDirectory(directory);
         bool usesMore = rules.Contains("More()", StringComparison.Ordinal);
+        bool rejects = rules.Contains("Reject()", StringComparison.Ordinal);
         bool lines = UsesOption(definitions, "yylineno");
-        string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + "\n" + definitions
-            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define Length yyleng\n#define RESET_MORE "
-            + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "")
+        bool stack = UsesOption(definitions, "stack");
+        string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + (rejects ? " reject" : "") + "\n" + definitions
+            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define Length yyleng"
+            + "\n#define Reject() REJECT\n#define PushState(x) yy_push_state(x)\n#define PopState() yy_pop_state()\n#define TopState() yy_top_state()"
+            + "\n#define RESET_MORE " + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "")
             + "\n#define RESET_LINE " + (lines ? "yylineno = 1;" : "")
+            + "\n#define RESET_STACK " + (stack ? "yy_start_stack_ptr = 0;" : "")
             + "\n#define TWIN_LINE " + (lines ? "yylineno" : "0")
             + "\n%}\n%%\n" + rules + "%%\n" + Main;
         string l = Path.Combine(directory, "twin.l"), c = Path.Combine(directory, "twin.c"), exe = Path.Combine(directory, "twin");
