@@ -102,6 +102,17 @@ public class ScannerSemanticsTests
     }
 
     [Fact]
+    public void LineStart_AfterLessGivesBackToALineStart_IsALineStart_WhereFlexIsStale()
+    {
+        // POSIX: '^' matches where the input is at the start of a line. flex 2.6.4 decides it from the
+        // last byte the rule matched, before yyless (fixed upstream, flex PR #452): it gives 3 "b" for
+        // the first input and lets ^\n match after "a" in the second.
+        const string rules = "%%\n^b return 1;\na\\nb { Less(2); return 2; }\nb return 3;\n^\\n return 5;\na\\n { Less(1); return 6; }\n.|\\n return 4;\n";
+        Assert.Equal(new[] { (2, "a\n"), (1, "b") }, Scan(rules, "a\nb"));
+        Assert.Equal(new[] { (6, "a"), (4, "\n") }, Scan(rules, "a\n"));
+    }
+
+    [Fact]
     public void EndOfFileAction_RunsOncePerCondition()
     {
         const string rules = "%x DONE\n%%\na return 1;\n<<EOF>> { if (StartCondition == DONE) return 0; Begin(DONE); return 7; }\n";
