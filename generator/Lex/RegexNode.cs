@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Colo.Gen.Generator.Common;
 
@@ -66,13 +67,13 @@ internal sealed record EmptyNode : RegexNode
 /// <summary>Its items one after another.</summary>
 internal sealed record ConcatNode(EquatableArray<RegexNode> Items) : RegexNode
 {
-    public override int MinLength { get; } = Saturating.ToInt(Items.Aggregate(0L, (sum, i) => Saturating.Add(sum, i.MinLength)));
+    public override int MinLength { get; } = Saturating.ToInt(NodeSizes.SumOfMinLengths(Items));
 
-    public override int MaxLength { get; } = Items.Any(i => i.MaxLength < 0) ? -1 : Saturating.ToLength(Items.Aggregate(0L, (sum, i) => Saturating.Add(sum, i.MaxLength)));
+    public override int MaxLength { get; } = NodeSizes.SumOfMaxLengths(Items);
 
-    public override long Weight { get; } = Items.Aggregate(0L, (sum, i) => Saturating.Add(sum, i.Weight));
+    public override long Weight { get; } = NodeSizes.SumOfWeights(Items);
 
-    public override int Depth { get; } = 1 + Items.Select(i => i.Depth).DefaultIfEmpty(0).Max();
+    public override int Depth { get; } = 1 + NodeSizes.MaxDepth(Items);
 
     public override RegexNode Reverse() => new ConcatNode(Items.Reverse().Select(i => i.Reverse()).ToEquatableArray());
 }
@@ -80,13 +81,13 @@ internal sealed record ConcatNode(EquatableArray<RegexNode> Items) : RegexNode
 /// <summary>Any one of its items.</summary>
 internal sealed record AltNode(EquatableArray<RegexNode> Items) : RegexNode
 {
-    public override int MinLength { get; } = Items.Select(i => i.MinLength).DefaultIfEmpty(0).Min();
+    public override int MinLength { get; } = NodeSizes.MinOfMinLengths(Items);
 
-    public override int MaxLength { get; } = Items.Any(i => i.MaxLength < 0) ? -1 : Items.Select(i => i.MaxLength).DefaultIfEmpty(0).Max();
+    public override int MaxLength { get; } = NodeSizes.MaxOfMaxLengths(Items);
 
-    public override long Weight { get; } = Items.Aggregate(2L, (sum, i) => Saturating.Add(sum, i.Weight));
+    public override long Weight { get; } = Saturating.Add(2, NodeSizes.SumOfWeights(Items));
 
-    public override int Depth { get; } = 1 + Items.Select(i => i.Depth).DefaultIfEmpty(0).Max();
+    public override int Depth { get; } = 1 + NodeSizes.MaxDepth(Items);
 
     public override RegexNode Reverse() => new AltNode(Items.Select(i => i.Reverse()).ToEquatableArray());
 }
@@ -131,7 +132,7 @@ internal static class RegexNodes
 {
     public static RegexNode Concat(params RegexNode[] items)
     {
-        Check(items.Aggregate(0L, (sum, i) => Saturating.Add(sum, i.Weight)), items.Length == 0 ? 0 : 1 + items.Max(i => i.Depth));
+        Check(NodeSizes.SumOfWeights(items), 1 + NodeSizes.MaxDepth(items));
         var flat = items.SelectMany(i => i is ConcatNode c ? c.Items.AsImmutableArray().AsEnumerable() : new[] { i })
             .Where(i => i is not EmptyNode).ToArray();
         return flat.Length switch
@@ -144,7 +145,7 @@ internal static class RegexNodes
 
     public static RegexNode Alt(params RegexNode[] items)
     {
-        Check(items.Aggregate(2L, (sum, i) => Saturating.Add(sum, i.Weight)), 1 + items.Max(i => i.Depth));
+        Check(Saturating.Add(2, NodeSizes.SumOfWeights(items)), 1 + NodeSizes.MaxDepth(items));
         var flat = items.SelectMany(i => i is AltNode a ? a.Items.AsImmutableArray().AsEnumerable() : new[] { i }).ToArray();
         return flat.Length == 1 ? flat[0] : new AltNode(flat.ToEquatableArray());
     }
@@ -191,6 +192,88 @@ internal sealed class PatternTooLargeException : Exception
     public PatternTooLargeException(string message)
         : base(message)
     {
+    }
+}
+
+/// <summary>A node's sizes from its items' (plain loops: they run for every node built).</summary>
+internal static class NodeSizes
+{
+    public static long SumOfWeights(IReadOnlyList<RegexNode> items)
+    {
+        long sum = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            sum = Saturating.Add(sum, items[i].Weight);
+        }
+
+        return sum;
+    }
+
+    public static int MaxDepth(IReadOnlyList<RegexNode> items)
+    {
+        int max = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            max = Math.Max(max, items[i].Depth);
+        }
+
+        return max;
+    }
+
+    public static long SumOfMinLengths(IReadOnlyList<RegexNode> items)
+    {
+        long sum = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            sum = Saturating.Add(sum, items[i].MinLength);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The most bytes a concatenation can match: -1 when an item is unbounded or the sum passes int.</summary>
+    public static int SumOfMaxLengths(IReadOnlyList<RegexNode> items)
+    {
+        long sum = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i].MaxLength < 0)
+            {
+                return -1;
+            }
+
+            sum = Saturating.Add(sum, items[i].MaxLength);
+        }
+
+        return Saturating.ToLength(sum);
+    }
+
+    public static int MinOfMinLengths(IReadOnlyList<RegexNode> items)
+    {
+        int min = items.Count == 0 ? 0 : int.MaxValue;
+        for (int i = 0; i < items.Count; i++)
+        {
+            min = Math.Min(min, items[i].MinLength);
+        }
+
+        return min;
+    }
+
+    /// <summary>The most bytes an alternation can match: -1 when an item is unbounded.</summary>
+    public static int MaxOfMaxLengths(IReadOnlyList<RegexNode> items)
+    {
+        int max = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i].MaxLength < 0)
+            {
+                return -1;
+            }
+
+            max = Math.Max(max, items[i].MaxLength);
+        }
+
+        return max;
     }
 }
 
