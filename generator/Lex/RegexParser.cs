@@ -4,48 +4,6 @@ using System.Text;
 
 namespace Colo.Gen.Generator.Lex;
 
-/// <summary>What kind of problem a <see cref="RegexError"/> is, which decides its diagnostic.</summary>
-internal enum RegexErrorKind
-{
-    /// <summary>Not a pattern flex accepts (CG2001).</summary>
-    Syntax,
-
-    /// <summary>A <c>{NAME}</c> with no definition (CG2002).</summary>
-    UnknownDefinition,
-
-    /// <summary>Beyond <see cref="AutomatonLimits"/> (CG2007).</summary>
-    TooLarge,
-}
-
-/// <summary>Why a pattern could not be read, and where in the pattern (0-based char offset).</summary>
-internal sealed class RegexError : Exception
-{
-    public RegexError(int offset, string message, RegexErrorKind kind = RegexErrorKind.Syntax)
-        : base(message)
-    {
-        Offset = offset;
-        Kind = kind;
-    }
-
-    public int Offset { get; }
-
-    public RegexErrorKind Kind { get; }
-}
-
-/// <summary>
-/// The flags flex's <c>(?isx-isx:...)</c> groups set for the text they enclose (and
-/// <c>%option caseless</c> for all patterns): letters match both cases, <c>.</c> matches every
-/// byte, whitespace and <c>/* */</c> comments are skipped.
-/// </summary>
-[Flags]
-internal enum PatternFlags
-{
-    None = 0,
-    CaseInsensitive = 1,
-    DotAll = 2,
-    SkipWhitespace = 4,
-}
-
 /// <summary>
 /// Reads flex's pattern language into a <see cref="RegexNode"/> tree: literals and escapes,
 /// <c>"quoted"</c> text, <c>.</c>, classes (negated ones include the newline, as in flex) with
@@ -153,47 +111,6 @@ internal sealed partial class RegexParser
     {
         SkipIgnored();
         return AtEnd || Peek('|') || Peek(')') || (topLevel && (Peek('/') || (Peek('$') && _pos == _text.Length - 1)));
-    }
-
-    /// <summary>
-    /// Steps over what flex's pattern scanner discards between tokens: <c>(?#...)</c> comments
-    /// always (they end at the first ')'), and inside <c>(?x:...)</c> whitespace, newlines and
-    /// <c>/* */</c> comments. References to definitions flex pastes without parentheses are
-    /// pasted here, before the next token is looked at.
-    /// </summary>
-    private void SkipIgnored()
-    {
-        while (!AtEnd)
-        {
-            if (Peek('(') && PeekAt(1, '?') && PeekAt(2, '#'))
-            {
-                int close = _text.IndexOf(')', _pos + 3);
-                if (close < 0)
-                {
-                    throw new RegexError(_pos, "the comment '(?#' has no closing ')'");
-                }
-
-                _pos = close + 1;
-            }
-            else if (SkipsWhitespace && char.IsWhiteSpace(_text[_pos]))
-            {
-                _pos++;
-            }
-            else if (SkipsWhitespace && Peek('/') && PeekAt(1, '*'))
-            {
-                int close = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    throw new RegexError(_pos, "the comment '/*' has no closing '*/'");
-                }
-
-                _pos = close + 2;
-            }
-            else if (!TrySplice())
-            {
-                return;
-            }
-        }
     }
 
     private RegexNode ParseAlternation(bool topLevel)
@@ -354,71 +271,6 @@ internal sealed partial class RegexParser
 
                 _pos++;
                 return Char(c, start);
-        }
-    }
-
-    /// <summary>A group: <c>( )</c>, or <c>(?flags:...)</c> / <c>(?-flags:...)</c> whose flags hold up to its ')'.</summary>
-    private RegexNode ParseGroup()
-    {
-        int start = _pos++;
-        PatternFlags outer = _flags;
-        if (Peek('?'))
-        {
-            _pos++;
-            bool clear = false;
-            while (!Peek(':'))
-            {
-                if (AtEnd)
-                {
-                    throw new RegexError(start, "missing ':' after the options of '(?'");
-                }
-
-                char option = _text[_pos];
-                PatternFlags flag = option switch
-                {
-                    'i' => PatternFlags.CaseInsensitive,
-                    's' => PatternFlags.DotAll,
-                    'x' => PatternFlags.SkipWhitespace,
-                    _ => PatternFlags.None,
-                };
-                if (option == '-' && !clear)
-                {
-                    clear = true;
-                }
-                else if (flag == PatternFlags.None)
-                {
-                    throw new RegexError(_pos, "'" + option + "' is not a pattern option: '(?' takes i, s, x, then '-' and i, s, x, then ':'");
-                }
-                else
-                {
-                    _flags = clear ? _flags & ~flag : _flags | flag;
-                }
-
-                _pos++;
-            }
-
-            _pos++;
-        }
-
-        Nest(start);
-        RegexNode inner = ParseAlternation(topLevel: false);
-        _depth--;
-        _flags = outer;
-        if (!Peek(')'))
-        {
-            throw new RegexError(start, "missing ')' for the '(' here");
-        }
-
-        _pos++;
-        return inner;
-    }
-
-    /// <summary>One level deeper (a group or a definition); refused beyond <see cref="AutomatonLimits.MaxNesting"/>, which bounds every recursion over the pattern.</summary>
-    private void Nest(int offset)
-    {
-        if (++_depth + _nesting > AutomatonLimits.MaxNesting)
-        {
-            throw new RegexError(offset, "groups and definitions nest more than " + AutomatonLimits.MaxNesting + " deep", RegexErrorKind.TooLarge);
         }
     }
 
