@@ -69,6 +69,15 @@ public class PatternLanguageTests
         Assert.Equal(("CG2001", 3, 3), SingleError("TAIL \"~\"$\n%%\na/{TAIL} return 1;\n"));
 
     [Fact]
+    public void DefinitionEndingATrailingContext_KeepsItsParentheses_WhereFlexDropsThem()
+    {
+        // flex 2.6.4 reads x/a{D} as x/(ab|c) and gives 1 "x" on "xc"; the definition is a group.
+        const string rules = "D b|c\n%%\nx/a{D} return 1;\n. return 9;\n";
+        Assert.Equal(new[] { (9, "x"), (9, "c") }, Scan(rules, "xc"));
+        Assert.Equal(new[] { (1, "x"), (9, "a"), (9, "c") }, Scan(rules, "xac"));
+    }
+
+    [Fact]
     public void DefinitionsThatPasteThemselves_AreAnError_NotALoop()
     {
         Assert.Equal("CG2001", SingleError("D {D}$\n%%\n{D} return 1;\n").Id);
