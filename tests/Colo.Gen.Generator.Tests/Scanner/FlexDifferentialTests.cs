@@ -115,6 +115,33 @@ public class FlexDifferentialTests
             """,
             "abx#\"\n\n\n "
         },
+        {
+            // Xen's xl config lexer (libxlu_cfg_l.l), its actions reduced to returns: the next rule
+            // file the project compiles, with yylineno and More/Begin into an exclusive condition.
+            "xl config lexer shapes", "%option yylineno\n%x lexerr\n",
+            """
+            [a-z][._0-9a-z]*           return 1;
+            [0-9][0-9a-fx]*            return 2;
+
+            [ \t]
+
+            ,                          return 3;
+            \[                         return 4;
+            \]                         return 5;
+            \+\=                       return 6;
+            \=                         return 7;
+            \;                         return 8;
+            \n|\#.*\n                 return 9;
+            \'([^\'\\\n]|\\.)*\'       return 10;
+            \"([^\"\\\n]|\\.)*\"       return 11;
+            [+-.():]                   { Begin(lexerr); More(); }
+            .                          { Begin(lexerr); More(); }
+            <lexerr>[^ \t\n]*|[ \t]    { Begin(0); return 12; }
+            <lexerr>\n                 { Begin(0); return 13; }
+
+            """,
+            "ab1x =+[],;'\"\\#.(\n\t\n"
+        },
     };
 
     /// <summary>
