@@ -10,7 +10,9 @@
 # to 100,000 lines. Each side prints "N parsed, M rejected, T s", where T is its
 # parse loop alone (reading input, start-up and one untimed warm-up round are left
 # out, on both sides); the script then prints each side's time a disk and the ratio.
-# Needs gcc, libxen-dev, jq and the .NET SDK.
+# bench's write-disk-corpus random PATH N writes the differential test's generated disks (mostly
+# errors), the second corpus of the README's table.
+# Needs gcc, libxen-dev, jq, perl and the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,10 @@ dotnet build cli/Colo.Gen.Cli.csproj -c Release -nologo -v quiet >/dev/null
 cli=(dotnet "cli/bin/Release/net10.0/colo-disk.dll")
 
 echo "corpus: $corpus ($(wc -l <"$corpus") disks), $rounds rounds"
-"$oracle" <"$corpus" >"$work/libxlutil.jsonl"
+# libxlutil writes a byte cut from a multi-byte character into its error line as it is; colo-disk
+# shows it as \xNN (DiskSpecError, never a changed byte): both are normalised to the latter, as
+# the differential test does (tests/Colo.Gen.Tests/Conformance/XluOracle.cs).
+"$oracle" <"$corpus" | perl -MEncode -pe '$_ = Encode::encode("UTF-8", Encode::decode("UTF-8", $_, sub { sprintf("\\\\x%02X", shift) }))' >"$work/libxlutil.jsonl"
 "${cli[@]}" parse --jsonl <"$corpus" >"$work/colo-disk.jsonl"
 if ! cmp -s "$work/libxlutil.jsonl" "$work/colo-disk.jsonl"; then
   echo "the two parsers disagree; first differences:" >&2
