@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Colo.Gen;
 
@@ -129,7 +130,9 @@ public static class DiskSpecParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the batch loop's parse
     internal static DiskParseResult ParseUtf8Line(ReadOnlySpan<byte> line, string source)
     {
-        for (ReadOnlySpan<byte> rest = line; ;)
+        // Nearly every line is ASCII, which is valid UTF-8: one vectorized pass settles it for every spec.
+        bool ascii = Ascii.IsValid(line);
+        for (ReadOnlySpan<byte> rest = line; !ascii;)
         {
             int end = rest.IndexOf(SpecSeparator);
             ReadOnlySpan<byte> spec = end < 0 ? rest : rest[..end];
@@ -157,7 +160,7 @@ public static class DiskSpecParser
             for (int index = 0; ; index++)
             {
                 int end = rest.IndexOf(SpecSeparator);
-                scanner.StartSpec(end < 0 ? rest : rest[..end], index);
+                scanner.StartSpec(end < 0 ? rest : rest[..end], index, ascii);
                 if (!ScanSpec(scanner))
                 {
                     return Finish(scanner, disk);
@@ -181,6 +184,7 @@ public static class DiskSpecParser
     }
 
     /// <summary>Scans the spec the scanner was given; false when it had an error (which ends the disk's parse, as in libxlutil).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ScanSpec(DiskSpecScanner scanner)
     {
         scanner.Lex();
@@ -196,6 +200,7 @@ public static class DiskSpecParser
     /// A huge spec grew the scanner's buffer; let it go instead of keeping it for the thread's
     /// lifetime (the next parse makes a fresh scanner).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LetGoOfHugeBuffer(DiskSpecScanner scanner)
     {
         if (scanner.Input.Length > KeptBufferBytes)
@@ -289,6 +294,7 @@ public static class DiskSpecParser
         return new DiskParseResult(new DiskDevice(), errors);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)
     {
         return new DiskParseResult(disk, scanner.HasError ? scanner.Errors : null);

@@ -65,13 +65,16 @@ partial class DiskSpecScanner
     /// Feeds the next spec of the disk as UTF-8 bytes (valid UTF-8: the parser checks it first). The spec's
     /// string, which errors quote, is decoded from the scanner's copy only when an error needs it.
     /// </summary>
-    internal void StartSpec(ReadOnlySpan<byte> utf8, int index)
+    /// <param name="utf8">The spec's bytes.</param>
+    /// <param name="index">Which spec of the disk it is.</param>
+    /// <param name="ascii">True when the caller knows the bytes are ASCII (then they need no check).</param>
+    internal void StartSpec(ReadOnlySpan<byte> utf8, int index, bool ascii)
     {
         spec = null;
         specInInput = true;
         specIndex = index;
         SetInput(utf8);
-        asciiSpec = Ascii.IsValid(utf8);
+        asciiSpec = ascii || Ascii.IsValid(utf8);
         mappedByte = 0;
         mappedChar = 0;
     }
