@@ -15,7 +15,7 @@ internal static class QemuArgsCommand
     {
         var disks = new Argument<string[]>("DISK")
         {
-            Description = "One disk specification per argument, in the domain's disk order.",
+            Description = "One disk specification per argument, in the domain's disk order. A spec that begins with '-' goes after '--', which ends the options.",
             Arity = ArgumentArity.OneOrMore,
         };
         var dialect = new Option<string>("--dialect")
@@ -56,7 +56,7 @@ internal static class QemuArgsCommand
 
             if (failures > 0)
             {
-                return 1;
+                return ExitStatus.Rejected;
             }
 
             // libxl_domain_create_new makes this host the primary; a restore from a COLO
@@ -74,7 +74,7 @@ internal static class QemuArgsCommand
 
             if (failures > 0)
             {
-                return 1;
+                return ExitStatus.Rejected;
             }
 
             QemuDialect chosen = result.GetValue(dialect) == "seed" ? QemuDialect.Seed : QemuDialect.Upstream;
@@ -91,7 +91,7 @@ internal static class QemuArgsCommand
 
             if (built.Errors.Count > 0)
             {
-                return 1;
+                return ExitStatus.Rejected;
             }
 
             foreach (string argument in built.Arguments)
@@ -99,7 +99,7 @@ internal static class QemuArgsCommand
                 io.Out.WriteLine(argument);
             }
 
-            return 0;
+            return ExitStatus.Success;
         });
         return command;
     }
