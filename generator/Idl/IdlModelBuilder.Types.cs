@@ -126,9 +126,10 @@ internal sealed partial class IdlModelBuilder
             }
 
             IdlEnumValue? selector = null;
+            string selectorName = caseName.ToUpperInvariant();
             foreach (IdlEnumValue v in keyType.Values)
             {
-                selector = v.Name == caseName.ToUpperInvariant() ? v : selector;
+                selector = v.Name == selectorName ? v : selector;
             }
 
             if (selector is null)

@@ -104,7 +104,7 @@ internal sealed class ScannerHarness
             string[] parts = line.Split(' ');
             tokens.Add(parts[0] == "JAM"
                 ? (-1, "@" + parts[1])
-                : (int.Parse(parts[0]), System.Text.Encoding.UTF8.GetString(Convert.FromHexString(parts.Length > 1 ? parts[1] : ""))));
+                : (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.UTF8.GetString(Convert.FromHexString(parts.Length > 1 ? parts[1] : ""))));
         }
 
         return tokens;

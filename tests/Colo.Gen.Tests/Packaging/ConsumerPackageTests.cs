@@ -12,7 +12,7 @@ namespace Colo.Gen.Tests.Packaging;
 /// a consumer project outside the solution restores both from that feed only, brings its own .l and
 /// .idl, builds, and runs its scanner, its types and the runtime's parser.
 /// </summary>
-[Collection(nameof(PackagesCollection))]
+[Collection(nameof(PackedFeedGroup))]
 public sealed class ConsumerPackageTests(PackedFeed packed)
 {
     private const string ConsumerProject = """

@@ -8,7 +8,7 @@ namespace Colo.Gen.Tests.Packaging;
 
 /// <summary>
 /// The three packages, packed once from a copy of the repository into a folder feed, for the tests of
-/// the <see cref="PackagesCollection"/>: Colo.Gen (library), Colo.Gen.Generator (analyzer) and colo-disk
+/// the <see cref="PackedFeedGroup"/>: Colo.Gen (library), Colo.Gen.Generator (analyzer) and colo-disk
 /// (.NET tool). They are packed as a fork would pack them, with <c>ColoGenRepositoryUrl</c> set, so the
 /// tests can see that one property reaches every package.
 /// </summary>
@@ -55,5 +55,5 @@ public sealed class PackedFeed : IAsyncLifetime
 }
 
 /// <summary>The tests that share one <see cref="PackedFeed"/>.</summary>
-[CollectionDefinition(nameof(PackagesCollection))]
-public sealed class PackagesCollection : ICollectionFixture<PackedFeed>;
+[CollectionDefinition(nameof(PackedFeedGroup))]
+public sealed class PackedFeedGroup : ICollectionFixture<PackedFeed>;

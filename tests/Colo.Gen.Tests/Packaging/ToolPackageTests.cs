@@ -15,7 +15,7 @@ namespace Colo.Gen.Tests.Packaging;
 /// metadata, licence files and symbols, and a colo-disk tool that installs from the folder feed into an
 /// empty tool path (what <c>--global</c> does, in a folder of the test's own) and runs.
 /// </summary>
-[Collection(nameof(PackagesCollection))]
+[Collection(nameof(PackedFeedGroup))]
 public sealed class ToolPackageTests(PackedFeed packed)
 {
     private static string[] FilesIn(string package)
