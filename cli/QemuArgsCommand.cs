@@ -29,9 +29,14 @@ internal static class QemuArgsCommand
             Description = "The domain is restored from a COLO checkpoint stream: this host is the COLO secondary.",
         };
 
+        var noProbe = new Option<bool>("--no-probe")
+        {
+            Description = "Build the arguments for another host: nothing on this one is examined (no target is stat'ed, a missing one is no error). The backend is the spec's backendtype=, else qdisk (tap when qdisk does not fit); phy and standalone, which need a block device, are neither chosen nor accepted.",
+        };
+
         var command = new Command("qemu-args", "Print the QEMU arguments for these disks, one argument a line.")
         {
-            disks, dialect, coloRestore,
+            disks, dialect, coloRestore, noProbe,
         };
         command.SetAction(result =>
         {
@@ -62,9 +67,10 @@ internal static class QemuArgsCommand
             // libxl_domain_create_new makes this host the primary; a restore from a COLO
             // checkpoint stream makes it the secondary. Then setdefault and the backend choice.
             ColoRoles.Assign(parsedDisks, result.GetValue(coloRestore) ? ColoRole.Secondary : ColoRole.Primary);
+            IHostProbe probe = result.GetValue(noProbe) ? UnexaminedHostProbe.Instance : LinuxHostProbe.Instance;
             foreach (DiskDevice disk in parsedDisks)
             {
-                BackendSelection selection = DiskDefaults.Apply(disk, LinuxHostProbe.Instance);
+                BackendSelection selection = DiskDefaults.Apply(disk, probe);
                 if (!selection.Succeeded)
                 {
                     io.Error.WriteLine(selection.Error);

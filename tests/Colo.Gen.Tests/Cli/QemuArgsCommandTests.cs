@@ -119,4 +119,37 @@ public sealed class QemuArgsCommandTests : IDisposable
         Assert.Equal(2, Run("qemu-args", "--dialect", "xen", "vdev=hda,target=/x").Status);
         Assert.Equal(2, Run("qemu-args").Status);
     }
+
+    [Fact]
+    public void NoProbe_BuildsArgumentsForAnotherHost_WhereThisHostsMissingTargetWouldBeRefused()
+    {
+        string elsewhere = Path.Combine(_dir.FullName, "only-on-the-other-host.img");
+        Assert.Equal(1, Run("qemu-args", $"vdev=hda,target={elsewhere}").Status);
+
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", $"vdev=hda,target={elsewhere}");
+
+        Assert.Equal(0, status);
+        Assert.Equal("", error);
+        Assert.Equal($"-drive\nfile={elsewhere},if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
+    }
+
+    [Fact]
+    public void NoProbe_RefusesPhy_WhichNeedsABlockDeviceNobodyLookedAt()
+    {
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", "vdev=hda,backendtype=phy,target=/dev/vg/guest");
+
+        Assert.Equal(1, status);
+        Assert.Equal("", output);
+        Assert.Equal("no suitable backend for disk hda\n", error);
+    }
+
+    [Fact]
+    public void NoProbe_SaysInItsHelpThatNothingOnThisHostIsExamined()
+    {
+        string help = Run("qemu-args", "--help").Out;
+
+        Assert.Contains("--no-probe", help, StringComparison.Ordinal);
+        Assert.Contains("nothing on this one is examined", help, StringComparison.Ordinal);
+        Assert.Contains("else qdisk", help, StringComparison.Ordinal);
+    }
 }
