@@ -4,15 +4,18 @@
 # apphost a .NET tool runs), and a C program over Debian's libxlutil doing the same parse and print
 # (bench/startup/disk-parse-once.c). All three must print the same bytes first.
 #
-#   bench/compare-startup.sh [RUNS] [SPEC]
+#   bench/compare-startup.sh [RUNS] [REPEATS] [SPEC]
 #
-# Prints hyperfine's table and each colo-disk's mean as a multiple of the C program's.
+# Builds the three once, then runs hyperfine REPEATS times (RUNS runs of each command, interleaved
+# by hyperfine's order each time) and prints, for each repeat, each command's median and mean wall
+# time and CPU time (user + system), and its median as a multiple of the C program's.
 # Needs gcc, libxen-dev, hyperfine, clang, lld, zlib1g-dev (Native AOT) and the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-200}
-spec=${2:-format=raw,vdev=hda,access=rw,target=/dev/vg/guest}
+repeats=${2:-3}
+spec=${3:-format=raw,vdev=hda,access=rw,target=/dev/vg/guest}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,10 +39,12 @@ done
 echo "spec: $spec; the three print the same bytes"
 
 quote() { printf '%q ' "$@"; }
-hyperfine -N --warmup 10 --runs "$runs" --export-json "$work/times.json" \
-  -n "C over libxlutil" "$(quote "${c[@]}")" \
-  -n "colo-disk, Native AOT" "$(quote "${aot[@]}")" \
-  -n "colo-disk, framework-dependent" "$(quote "${framework[@]}")"
-
-jq -r '.results as $r | ($r[0].mean) as $c
-  | $r[] | "\(.command): mean \(.mean * 1000 * 100 | round / 100) ms, median \(.median * 1000 * 100 | round / 100) ms = \(.mean / $c * 100 | round / 100) times the C program"' "$work/times.json"
+for ((repeat = 1; repeat <= repeats; repeat++)); do
+  hyperfine -N --style none --warmup 20 --runs "$runs" --export-json "$work/times.json" \
+    -n "C over libxlutil" "$(quote "${c[@]}")" \
+    -n "colo-disk, Native AOT" "$(quote "${aot[@]}")" \
+    -n "colo-disk, framework-dependent" "$(quote "${framework[@]}")" >/dev/null
+  echo "repeat $repeat of $repeats, $runs runs each:"
+  jq -r '.results as $r | ($r[0].median) as $c | $r[]
+    | "  \(.command): median \(.median * 1e5 | round / 100) ms, mean \(.mean * 1e5 | round / 100) ms, CPU \((.user + .system) * 1e5 | round / 100) ms; \(.median / $c * 100 | round / 100) x the C program"' "$work/times.json"
+done
