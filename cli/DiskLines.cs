@@ -57,17 +57,9 @@ internal static class DiskLines
         return new DiskLine(specs, null);
     }
 
-    /// <summary>
-    /// The error line for a spec that is not valid UTF-8, in libxlutil's form: the broken bytes
-    /// after <c>near</c>, the spec after <c>in</c>, each byte that is not part of a whole
-    /// character shown as <c>\xNN</c>.
-    /// </summary>
-    private static string InvalidUtf8Error(ReadOnlySpan<byte> spec, int at)
-    {
-        System.Text.Rune.DecodeFromUtf8(spec[at..], out _, out int broken);
-        return ParseCommand.Source + DiskSpecError.LinePrefix + "not valid UTF-8: near `"
-            + Utf8Text.Show(spec.Slice(at, Math.Max(broken, 1))) + "' in `" + Utf8Text.Show(spec) + "'";
-    }
+    /// <summary>The error line for a spec that is not valid UTF-8 (the library's, as a config file's disk item gets it).</summary>
+    private static string InvalidUtf8Error(ReadOnlySpan<byte> spec, int at) =>
+        DiskSpecParser.RejectInvalidUtf8(spec, at, ParseCommand.Source).Errors[0];
 }
 
 /// <summary>One input line: the disk's specs, or (when the line is not valid UTF-8) the error line that reports it.</summary>

@@ -20,6 +20,6 @@ internal static class ExitStatus
     public const string HelpSection =
         "Exit status:\n"
         + "  0  success: the data is on standard output\n"
-        + "  1  a disk was rejected: libxlutil's or libxl's messages are on standard error\n"
+        + "  1  a disk or configuration was rejected: libxlutil's or libxl's messages are on standard error\n"
         + "  2  usage error: an unknown option or command, a missing or bad value\n";
 }

@@ -37,9 +37,14 @@ internal static class ParseCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var config = new Option<string?>("--config")
+        {
+            Description = "Parse each disk of this xl configuration file's disk list, as xl does, and print each as for SPEC.",
+        };
+
         var command = new Command("parse", "Parse a disk specification as `xl -N block-attach 0 SPEC...` does.")
         {
-            specs, jsonl, count, rounds,
+            specs, jsonl, count, rounds, config,
         };
         command.SetAction(result =>
         {
@@ -47,6 +52,11 @@ internal static class ParseCommand
             bool asJsonl = result.GetValue(jsonl);
             bool asCount = result.GetValue(count);
             int times = result.GetValue(rounds);
+            if (result.GetValue(config) is string configPath)
+            {
+                return RunConfig(io, configPath, given.Length > 0 || asJsonl || asCount);
+            }
+
             if (asJsonl && asCount)
             {
                 io.Error.WriteLine("colo-disk parse: --jsonl and --count read the same input; give one of them");
@@ -104,6 +114,18 @@ internal static class ParseCommand
         io.Out.Write(parsed.Disk.ToJson());
         io.Out.Write('\n');
         return ExitStatus.Success;
+    }
+
+    /// <summary><c>parse --config FILE</c>: the disks of the file (cli/ConfigCommand.cs); it takes no SPEC and no batch mode.</summary>
+    private static int RunConfig(CommandStreams io, string path, bool otherInput)
+    {
+        if (otherInput)
+        {
+            io.Error.WriteLine("colo-disk parse: --config reads the disks of the file; give no SPEC, --jsonl or --count with it");
+            return ExitStatus.UsageError;
+        }
+
+        return ConfigCommand.ParseDisks(io, path);
     }
 
     private static int RunJsonLines(CommandStreams io)

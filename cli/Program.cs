@@ -25,7 +25,7 @@ public static class Program
     /// Runs the command against the given streams (tests call this directly).
     /// Standard input is read as bytes, so a spec holding any byte reaches the parser unchanged.
     /// </summary>
-    /// <returns>The exit status (<see cref="ExitStatus"/>): 0 success, 1 a disk was rejected, 2 a usage error.</returns>
+    /// <returns>The exit status (<see cref="ExitStatus"/>): 0 success, 1 a disk or configuration was rejected, 2 a usage error.</returns>
     public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
         var io = new CommandStreams(stdin, stdout, stderr);
@@ -33,6 +33,7 @@ public static class Program
         {
             ParseCommand.Create(io),
             QemuArgsCommand.Create(io),
+            ConfigCommand.Create(io),
         };
 
         int status = CommandLineConventions.Invoke(root, args, io);

@@ -35,7 +35,7 @@ public class ParseFloorBenchmarks
         {
             DiskParseResult parsed = DiskSpecParser.Parse(_disks[i]);
             var lengths = new List<int>();
-            DiskDevice d = parsed.Disk;
+            DiskDevice d = parsed.Disk!; // a parse always has a disk; a failed one is what was parsed
             foreach (string? s in new[] { d.BackendDomname, d.PdevPath, d.Vdev, d.Script, d.ColoParams, d.ColoHost, d.ColoExport, d.ActiveDisk, d.HiddenDisk })
             {
                 if (s is not null)

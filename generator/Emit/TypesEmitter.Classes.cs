@@ -19,7 +19,7 @@ internal sealed partial class TypesEmitter
         string name = type.CSharpName;
         List<Member> members = Members(type);
         string what = type.IsAnonymous ? "An anonymous " + type.Kind + " of libxl" : "libxl's <c>" + Xml(type.CName!) + "</c>";
-        _w.Line("/// <summary>" + what + " (from " + Xml(HintNames.FileName(_model.FilePath)) + ").</summary>");
+        _w.Line("/// <summary>" + what + " (from " + Xml(HintNames.FileName(_model.FilePath)) + ")" + DocSentence(type.Doc) + "</summary>");
         _w.Line(GeneratorInfo.GeneratedCodeAttribute);
         using (_w.OpenBlock("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
         {
@@ -43,7 +43,19 @@ internal sealed partial class TypesEmitter
                     ? "libxl field <c>" + Xml(m.Field.Name) + "</c>"
                     : m.Field.EnumName is not null ? "libxl case <c>" + Xml(m.Field.Name) + "</c> (selected by <c>" + Xml(m.Field.EnumName) + "</c>)" : "libxl union <c>" + Xml(m.Field.Name) + "</c>";
                 IdlInitValue? init = m.Field.Init ?? m.Type.Init;
-                _w.Line("/// <summary>" + doc + (init is null ? "" : " (init value <c>" + Xml(init.Source) + "</c>)") + ".</summary>");
+                string where = doc + (init is null ? "" : " (init value <c>" + Xml(init.Source) + "</c>)")
+                    + (m.Type.Representation == IdlRepresentation.Flag ? "; a C int used as a flag, 1 or 0 in libxl's JSON" : "") + ".";
+                if (m.Field.Doc is string meaning)
+                {
+                    // The IDL says what the field means: that is the summary, and where it comes from the remark.
+                    _w.Line("/// <summary>" + DocText(meaning) + "</summary>");
+                    _w.Line("/// <remarks>" + where + "</remarks>");
+                }
+                else
+                {
+                    _w.Line("/// <summary>" + where + "</summary>");
+                }
+
                 _w.Line("public " + TypeOf(m.Type) + " " + m.Name + " { get; set; }");
             }
 

@@ -9,13 +9,13 @@ internal sealed partial class TypesEmitter
 {
     private void EmitEnum(IdlType type)
     {
-        _w.Line("/// <summary>libxl's <c>" + Xml(type.CName ?? type.CSharpName) + "</c> (from " + Xml(HintNames.FileName(_model.FilePath)) + ").</summary>");
+        _w.Line("/// <summary>libxl's <c>" + Xml(type.CName ?? type.CSharpName) + "</c> (from " + Xml(HintNames.FileName(_model.FilePath)) + ")" + DocSentence(type.Doc) + "</summary>");
         _w.Line(GeneratorInfo.GeneratedCodeAttribute);
         using (_w.OpenBlock("public enum " + type.CSharpName + (NeedsLong(type) ? " : long" : "")))
         {
             foreach (IdlEnumValue value in type.Values)
             {
-                _w.Line("/// <summary><c>" + Xml(value.CName) + "</c>, \"" + Xml(value.Name.ToLowerInvariant()) + "\".</summary>");
+                _w.Line("/// <summary><c>" + Xml(value.CName) + "</c>, \"" + Xml(value.Name.ToLowerInvariant()) + "\"" + DocSentence(value.Doc) + "</summary>");
                 _w.Line(value.CSharpName + " = " + value.Value.ToString(CultureInfo.InvariantCulture) + ",");
             }
         }

@@ -133,7 +133,7 @@ internal sealed partial class TypesEmitter
         {
             IdlRepresentation.Integer => expr + " != 0",
             IdlRepresentation.Enum => expr + " != 0",
-            IdlRepresentation.Bool => expr,
+            IdlRepresentation.Bool or IdlRepresentation.Flag => expr,
             IdlRepresentation.Defbool => "!" + expr + ".IsDefault",
             _ => expr + " is not null",
         };
@@ -149,6 +149,10 @@ internal sealed partial class TypesEmitter
                 break;
             case IdlRepresentation.Bool:
                 _w.Line("writer.Bool(" + expr + ");");
+                break;
+            case IdlRepresentation.Flag:
+                // libxl's JSON has the C int: 1 for true (false, 0, is left out unless an init value says otherwise).
+                _w.Line("writer.Number(" + expr + " ? 1L : 0L);");
                 break;
             case IdlRepresentation.String or IdlRepresentation.Text:
                 _w.Line("writer.String(" + expr + ");");
@@ -189,6 +193,7 @@ internal sealed partial class TypesEmitter
     {
         IdlRepresentation.Integer => Support + ".Read" + ClrReader(type.ClrType) + "(" + element + ")",
         IdlRepresentation.Bool => Support + ".ReadBool(" + element + ")",
+        IdlRepresentation.Flag => Support + ".ReadFlag(" + element + ")",
         IdlRepresentation.String or IdlRepresentation.Text => Support + ".ReadString(" + element + ")",
         IdlRepresentation.Defbool => Support + ".ReadDefbool(" + element + ")",
         IdlRepresentation.Json => Support + ".ReadNode(" + element + ")",

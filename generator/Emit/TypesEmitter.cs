@@ -63,7 +63,7 @@ internal sealed partial class TypesEmitter
     private string TypeOf(IdlType type) => type.Representation switch
     {
         IdlRepresentation.Integer => type.ClrType,
-        IdlRepresentation.Bool => "bool",
+        IdlRepresentation.Bool or IdlRepresentation.Flag => "bool",
         IdlRepresentation.String or IdlRepresentation.Text => "string?",
         IdlRepresentation.Defbool => Global("Defbool"),
         IdlRepresentation.Json => "global::System.Text.Json.Nodes.JsonNode?",
@@ -83,7 +83,7 @@ internal sealed partial class TypesEmitter
                 return "new " + TypeOf(type) + "()";
             case IdlRepresentation.Integer when init is not null:
                 return IntegerLiteral(type.ClrType, init.Value);
-            case IdlRepresentation.Bool when init is not null:
+            case IdlRepresentation.Bool or IdlRepresentation.Flag when init is not null:
                 return init.Value != 0 ? "true" : "false";
             case IdlRepresentation.Enum when init is not null:
                 return EnumLiteral(type, init.Value);
@@ -94,7 +94,7 @@ internal sealed partial class TypesEmitter
 
     /// <summary>The init value <paramref name="type"/>'s fields are compared with to decide whether JSON leaves them out.</summary>
     private static IdlInitValue? ComparedInit(IdlType type, IdlInitValue? fieldInit) =>
-        type.Representation is IdlRepresentation.Integer or IdlRepresentation.Bool or IdlRepresentation.Enum ? fieldInit ?? type.Init : null;
+        type.Representation is IdlRepresentation.Integer or IdlRepresentation.Bool or IdlRepresentation.Flag or IdlRepresentation.Enum ? fieldInit ?? type.Init : null;
 
     private static string IntegerLiteral(string clrType, long value)
     {
@@ -142,4 +142,42 @@ internal sealed partial class TypesEmitter
     };
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// An IDL <c>doc</c> text as XML doc content: escaped, its whitespace runs (the IDL wraps long
+    /// texts over lines) made one space, and <c>`code`</c> in backquotes written as <c>&lt;c&gt;</c>.
+    /// </summary>
+    private static string DocText(string doc)
+    {
+        var text = new System.Text.StringBuilder(doc.Length + 16);
+        bool space = false, code = false;
+        foreach (char c in doc)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = text.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                text.Append(' ');
+                space = false;
+            }
+
+            if (c == '`')
+            {
+                text.Append(code ? "</c>" : "<c>");
+                code = !code;
+                continue;
+            }
+
+            text.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
+        }
+
+        return code ? text.Append("</c>").ToString() : text.ToString();
+    }
+
+    /// <summary>A summary's ending: ". DOC" when the IDL documents the thing, else ".".</summary>
+    private static string DocSentence(string? doc) => doc is null ? "." : ": " + DocText(doc) + (doc.TrimEnd().EndsWith(".", System.StringComparison.Ordinal) ? "" : ".");
 }

@@ -96,8 +96,42 @@ internal sealed partial class IdlModelBuilder
             _enumValues[prefix + upper] = number;
         }
 
-        type = type with { Values = values.ToEquatableArray(), ValueNamespace = valueNamespace };
+        type = type with { Values = ValueDocs(call, values).ToEquatableArray(), ValueNamespace = valueNamespace };
         return Declare(type with { Init = InitValue(call, "init_val") });
+    }
+
+    /// <summary>
+    /// The Enumeration keyword <c>value_docs={"NAME": "meaning", ...}</c> (idl.py ignores it) put on
+    /// the values it names; a name that is not a value of the Enumeration, or a text that is not a
+    /// string, is reported (CG1012).
+    /// </summary>
+    private List<IdlEnumValue> ValueDocs(Invocation call, List<IdlEnumValue> values)
+    {
+        if (!call.Keywords.TryGetValue("value_docs", out IdlValue? docs))
+        {
+            return values;
+        }
+
+        if (docs.Payload is not IdlMapping mapping)
+        {
+            Report(IdlDiagnostics.InvalidArgument, docs.Location, "value_docs must be a dict of value name to text, not " + docs.Describe());
+            return values;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            string? wanted = (entry.Key.Payload as string)?.ToUpperInvariant();
+            int index = wanted is null ? -1 : values.FindIndex(v => v.Name == wanted);
+            if (index < 0 || entry.Value.Payload is not string text || text.Trim().Length == 0)
+            {
+                Report(IdlDiagnostics.InvalidArgument, entry.Key.Location, "value_docs entries are \"VALUE\": \"text\" for a value of this Enumeration, not " + entry.Key.Describe() + ": " + entry.Value.Describe());
+                continue;
+            }
+
+            values[index] = values[index] with { Doc = text.Trim() };
+        }
+
+        return values;
     }
 
     private IdlType? KeyedUnion(Invocation call, string? rawName)
@@ -213,15 +247,62 @@ internal sealed partial class IdlModelBuilder
             fields.Add(new IdlField(
                 name,
                 IdlNames.Pascal(name),
-                Place(type, name),
+                FieldType(fieldCall, Place(type, name)!),
                 InitValue(fieldCall, "init_val"),
                 fieldCall.Flag("const"),
                 fieldCall.String("deprecated_by"),
                 null,
-                item.Location));
+                item.Location)
+            {
+                Doc = DocOf(fieldCall),
+            });
         }
 
         return fields.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The field's type with its C# face applied: the option <c>csharp_type="bool"</c> makes a C int
+    /// that libxl uses as 0/1 a <c>bool</c> (<see cref="IdlRepresentation.Flag"/>). Only <c>integer</c>
+    /// fields can take it; anything else is reported (CG1012) and the field keeps its type.
+    /// </summary>
+    private IdlType FieldType(Invocation field, IdlType type)
+    {
+        if (!field.Keywords.TryGetValue("csharp_type", out IdlValue? face))
+        {
+            return type;
+        }
+
+        if (face.Payload is not "bool")
+        {
+            Report(IdlDiagnostics.InvalidArgument, face.Location, "csharp_type must be \"bool\", not " + face.Describe());
+            return type;
+        }
+
+        if (type.Representation != IdlRepresentation.Integer || type.ClrType != "int")
+        {
+            Report(IdlDiagnostics.InvalidArgument, face.Location, "csharp_type=\"bool\" is for integer fields (a C int used as 0/1), not " + (type.CName ?? type.CSharpName));
+            return type;
+        }
+
+        return type with { Representation = IdlRepresentation.Flag, ClrType = "bool" };
+    }
+
+    /// <summary>The <c>doc</c> keyword or field option: a string, else reported (CG1012) and ignored.</summary>
+    private string? DocOf(Invocation call)
+    {
+        if (!call.Keywords.TryGetValue("doc", out IdlValue? doc))
+        {
+            return null;
+        }
+
+        if (doc.Payload is string text && text.Trim().Length > 0)
+        {
+            return text.Trim();
+        }
+
+        Report(IdlDiagnostics.InvalidArgument, doc.Location, "doc must be a non-empty string, not " + doc.Describe());
+        return null;
     }
 
     /// <summary>Gives an anonymous type met as the type of field <paramref name="fieldName"/> its nested C# class name.</summary>
@@ -256,6 +337,7 @@ internal sealed partial class IdlModelBuilder
             Direction = (int)(call.Integer("dir") ?? 3),
             Private = call.Flag("private"),
             CheckDefaultFn = call.String("check_default_fn"),
+            Doc = DocOf(call),
         };
         return type.Kind is IdlTypeKind.Builtin or IdlTypeKind.Number ? type with { Init = InitValue(call, "init_val") } : type;
     }

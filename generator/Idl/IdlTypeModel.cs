@@ -23,6 +23,12 @@ internal enum IdlRepresentation
     /// <summary><c>bool</c>.</summary>
     Bool,
 
+    /// <summary>
+    /// A C <c>int</c> that libxl uses as a 0/1 flag, given the C# face <c>bool</c> by the field option
+    /// <c>csharp_type="bool"</c>; its JSON stays libxl's number (1, or left out when 0).
+    /// </summary>
+    Flag,
+
     /// <summary><c>string?</c>, default null (libxl's char *).</summary>
     String,
 
@@ -52,7 +58,11 @@ internal enum IdlRepresentation
 /// One value of an Enumeration: the value name in upper case (idl.py's valuename), the C
 /// constant (LIBXL_DISK_FORMAT_QCOW2), libxl's number and the C# member name.
 /// </summary>
-internal sealed record IdlEnumValue(string Name, string CName, long Value, string CSharpName, LocationInfo Location);
+internal sealed record IdlEnumValue(string Name, string CName, long Value, string CSharpName, LocationInfo Location)
+{
+    /// <summary>What the value means (the Enumeration's <c>value_docs</c> keyword, which idl.py ignores); null when the IDL says nothing.</summary>
+    public string? Doc { get; init; }
+}
 
 /// <summary>An init value resolved to a number; Source is the IDL's text ("LIBXL_DOMAIN_TYPE_INVALID", "-1").</summary>
 internal sealed record IdlInitValue(string Source, long Value);
@@ -69,7 +79,11 @@ internal sealed record IdlField(
     bool Const,
     string? DeprecatedBy,
     string? EnumName,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>What the field means (the field option <c>doc</c>, which idl.py ignores); null when the IDL says nothing.</summary>
+    public string? Doc { get; init; }
+}
 
 /// <summary>
 /// A type of the IDL, as idl.py would construct it, plus how C# holds it. Named types
@@ -113,6 +127,9 @@ internal sealed record IdlType(IdlTypeKind Kind, IdlRepresentation Representatio
     public string? LengthName { get; init; }
 
     public bool IsAnonymous => RawName is null;
+
+    /// <summary>What the type means (the keyword <c>doc</c>, which idl.py ignores); null when the IDL says nothing.</summary>
+    public string? Doc { get; init; }
 }
 
 /// <summary>

@@ -8,9 +8,11 @@ namespace Colo.Gen.Backends;
 /// <c>disk_try_backend</c>): a backend the user named is only checked; otherwise phy, qdisk,
 /// tap and standalone are tried in that order and the first that fits is taken. COLO follows
 /// the seed patch: only qdisk can replicate, and it needs the COLO address, active-disk and
-/// hidden-disk.
+/// hidden-disk. A target nobody examined (<see cref="RemoteHostProbe"/>) is not known to be a block
+/// device: a backend the spec names is taken without that check, and in libxl's order phy and
+/// standalone are passed over.
 /// </summary>
-public static class BackendSelector
+internal static class BackendSelector
 {
     /// <summary>
     /// Where libxl keeps the empty files it hands a stub domain for an empty CD-ROM
@@ -28,11 +30,11 @@ public static class BackendSelector
         ArgumentNullException.ThrowIfNull(disk);
         ArgumentNullException.ThrowIfNull(probe);
         var reasons = new List<string>();
-        HostPathStatus target = default;
+        HostPathStatus target = HostPathStatus.File; // not stat'ed: libxl's zeroed struct stat is no block device
 
         if (disk.Format == DiskFormat.Empty)
         {
-            if (disk.IsCdrom == 0)
+            if (!disk.IsCdrom)
             {
                 return Fail(reasons, $"Disk vdev={disk.Vdev} is empty but not cdrom");
             }
@@ -56,25 +58,25 @@ public static class BackendSelector
 
         if (disk.Backend != DiskBackend.Unknown)
         {
-            return Finish(disk, reasons, TryBackend(disk, disk.Backend, target, reasons));
+            return Finish(disk, reasons, TryBackend(disk, disk.Backend, target, named: true, reasons), target);
         }
 
         foreach (DiskBackend candidate in TryOrder)
         {
-            if (TryBackend(disk, candidate, target, reasons) != DiskBackend.Unknown)
+            if (TryBackend(disk, candidate, target, named: false, reasons) != DiskBackend.Unknown)
             {
                 reasons.Add($"Disk vdev={disk.Vdev}, using backend {candidate.ToLibxlString()}");
-                return Finish(disk, reasons, candidate);
+                return Finish(disk, reasons, candidate, target);
             }
         }
 
-        return Finish(disk, reasons, DiskBackend.Unknown);
+        return Finish(disk, reasons, DiskBackend.Unknown, target);
     }
 
-    private static BackendSelection Finish(DiskDevice disk, List<string> reasons, DiskBackend chosen) =>
+    private static BackendSelection Finish(DiskDevice disk, List<string> reasons, DiskBackend chosen, HostPathStatus target) =>
         chosen == DiskBackend.Unknown
             ? Fail(reasons, $"no suitable backend for disk {disk.Vdev}")
-            : new BackendSelection(chosen, reasons, null);
+            : new BackendSelection(chosen, reasons, null) { TargetExamined = target.IsExamined };
 
     private static BackendSelection Fail(List<string> reasons, string error) => new(DiskBackend.Unknown, reasons, error);
 
@@ -82,7 +84,7 @@ public static class BackendSelector
     private static bool IsLocal(DiskDevice disk) => disk.BackendDomid == 0;
 
     /// <summary><c>disk_try_backend</c>: the backend when it fits, else Unknown with the reason logged.</summary>
-    private static DiskBackend TryBackend(DiskDevice disk, DiskBackend backend, HostPathStatus target, List<string> reasons)
+    private static DiskBackend TryBackend(DiskDevice disk, DiskBackend backend, HostPathStatus target, bool named, List<string> reasons)
     {
         string name = backend.ToLibxlString();
 
@@ -100,10 +102,10 @@ public static class BackendSelector
         // Each refusal is what libxl logs after "backend NAME ".
         string? refusal = backend switch
         {
-            DiskBackend.Phy => PhyRefusal(disk, target),
+            DiskBackend.Phy => PhyRefusal(disk, target, named),
             DiskBackend.Tap => TapRefusal(disk),
             DiskBackend.Qdisk => QdiskRefusal(disk),
-            _ => StandaloneRefusal(disk, target),
+            _ => StandaloneRefusal(disk, target, named),
         };
         return refusal is null ? backend : Refuse(reasons, $"Disk vdev={disk.Vdev}, backend {name} {refusal}");
     }
@@ -115,14 +117,14 @@ public static class BackendSelector
     }
 
     /// <summary>phy: no COLO; an empty CD-ROM; else raw, and a block device unless a driver domain or a script provides it.</summary>
-    private static string? PhyRefusal(DiskDevice disk, HostPathStatus target)
+    private static string? PhyRefusal(DiskDevice disk, HostPathStatus target, bool named)
     {
         if (WantsColo(disk))
         {
             return NotColo;
         }
 
-        if (disk.IsCdrom != 0 && disk.Format == DiskFormat.Empty)
+        if (disk.IsCdrom && disk.Format == DiskFormat.Empty)
         {
             return null;
         }
@@ -137,7 +139,22 @@ public static class BackendSelector
             return null;
         }
 
-        return "unsuitable as phys path not a block device";
+        return BlockDeviceRefusal(target, named);
+    }
+
+    /// <summary>
+    /// phy and standalone need a local block device: libxl's refusal when the target is known not to be
+    /// one; with a target nobody examined, a named backend is taken (the host that runs the guest checks
+    /// it) and an unnamed one passed over, so that nothing is guessed.
+    /// </summary>
+    private static string? BlockDeviceRefusal(HostPathStatus target, bool named)
+    {
+        if (target.IsExamined)
+        {
+            return "unsuitable as phys path not a block device";
+        }
+
+        return named ? null : "passed over: the target was not examined on this host (a remote host)";
     }
 
     /// <summary>tap (tapdisk): raw or vhd images, no COLO.</summary>
@@ -181,7 +198,7 @@ public static class BackendSelector
     }
 
     /// <summary>standalone (virtio): raw, no script, no COLO, a block device unless a driver domain.</summary>
-    private static string? StandaloneRefusal(DiskDevice disk, HostPathStatus target)
+    private static string? StandaloneRefusal(DiskDevice disk, HostPathStatus target, bool named)
     {
         if (disk.Format != DiskFormat.Raw)
         {
@@ -198,7 +215,7 @@ public static class BackendSelector
             return NotColo;
         }
 
-        return !IsLocal(disk) || target.IsBlockDevice ? null : "unsuitable as phys path not a block device";
+        return !IsLocal(disk) || target.IsBlockDevice ? null : BlockDeviceRefusal(target, named);
     }
 
     /// <summary>The seed refuses COLO on phy and tap when it is on or half-given (active or hidden disk named).</summary>

@@ -6,11 +6,13 @@ namespace Colo.Gen.Backends;
 /// <summary>
 /// Where the secondary's NBD server listens and what it exports: upstream Xen's
 /// <c>colo-host</c>, <c>colo-port</c>, <c>colo-export</c>, or the seed's single
-/// <c>colo-params=HOST:PORT:exportname=NAME</c>.
+/// <c>colo-params=HOST:PORT:exportname=NAME</c>. A prepared COLO disk's address
+/// (<see cref="PreparedDisk.ColoAddress"/>) has been checked: a port of 1 to 65535, an export that is a
+/// QEMU identifier.
 /// </summary>
-/// <param name="Host">The secondary's address.</param>
-/// <param name="Port">The NBD port, as written.</param>
-/// <param name="Export">The NBD export name (the secondary's drive id).</param>
+/// <param name="Host">The secondary's host name or IP address, where its NBD server listens (<c>colo-host</c>).</param>
+/// <param name="Port">The NBD server's TCP port as the spec wrote it (<c>colo-port</c>, or the seed's second part); 1 to 65535 in a prepared disk.</param>
+/// <param name="Export">The NBD export name, also the disk's drive id in QEMU (<c>colo-export</c>); a QEMU identifier in a prepared disk.</param>
 public sealed record ColoAddress(string Host, string Port, string Export)
 {
     private const string ExportPrefix = "exportname=";
@@ -20,7 +22,7 @@ public sealed record ColoAddress(string Host, string Port, string Export)
     /// checks (<c>colo_params</c> set), or all three upstream fields set.
     /// </summary>
     /// <param name="disk">The disk.</param>
-    public static bool IsGiven(DiskDevice disk)
+    internal static bool IsGiven(DiskDevice disk)
     {
         ArgumentNullException.ThrowIfNull(disk);
         return disk.ColoParams is not null || HasUpstreamFields(disk);
@@ -32,7 +34,7 @@ public sealed record ColoAddress(string Host, string Port, string Export)
     /// Null when neither gives one.
     /// </summary>
     /// <param name="disk">The disk.</param>
-    public static ColoAddress? Of(DiskDevice disk)
+    internal static ColoAddress? Of(DiskDevice disk)
     {
         ArgumentNullException.ThrowIfNull(disk);
         if (HasUpstreamFields(disk))
@@ -48,7 +50,7 @@ public sealed record ColoAddress(string Host, string Port, string Export)
     /// then the literal <c>exportname=</c> and the name; each part non-empty, or null.
     /// </summary>
     /// <param name="coloParams">The <c>colo-params</c> value.</param>
-    public static ColoAddress? ParseSeedParams(string coloParams)
+    internal static ColoAddress? ParseSeedParams(string coloParams)
     {
         ArgumentNullException.ThrowIfNull(coloParams);
         int first = coloParams.IndexOf(':', StringComparison.Ordinal);

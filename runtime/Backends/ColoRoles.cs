@@ -7,7 +7,7 @@ namespace Colo.Gen.Backends;
 /// Which host is which in COLO, the way the seed's <c>libxl_domain_create_new</c> and
 /// <c>libxl_domain_create_restore</c> decide it: through every disk's <c>colo_restore_enable</c>.
 /// </summary>
-public static class ColoRoles
+internal static class ColoRoles
 {
     /// <summary>
     /// Marks a domain's disks for the way it is being started. <see cref="ColoRole.Secondary"/>:

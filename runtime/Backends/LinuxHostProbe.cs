@@ -44,7 +44,7 @@ public sealed partial class LinuxHostProbe : IHostProbe
         }
 
         int mode = BitConverter.ToUInt16(buffer.Slice(StatxModeOffset, 2));
-        return new HostPathStatus(true, (mode & FileTypeMask) == BlockDeviceType, null);
+        return (mode & FileTypeMask) == BlockDeviceType ? HostPathStatus.BlockDevice : HostPathStatus.File;
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

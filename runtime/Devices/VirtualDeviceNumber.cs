@@ -59,7 +59,7 @@ public readonly record struct VirtualDeviceNumber
     /// <summary>The partition (0: the whole disk); null for a plain number.</summary>
     public int? Partition { get; }
 
-    /// <summary>How the name was written.</summary>
+    /// <summary>Which of libxl's vdev forms the name was written in (<c>hdX</c>, <c>sdX</c>, <c>xvdX</c>, <c>dNpM</c> or a plain number), which sets its ranges.</summary>
     public VirtualDeviceNaming Naming { get; }
 
     /// <summary>Decodes <paramref name="vdev"/>; false when libxl would return -1 for it.</summary>

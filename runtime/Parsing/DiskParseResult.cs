@@ -1,13 +1,18 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 
 namespace Colo.Gen;
 
 /// <summary>
 /// What <see cref="DiskSpecParser"/> made of a disk's spec strings. A small value (the disk and its
-/// errors), so parsing allocates nothing beyond the disk, its strings and any errors;
-/// <c>default</c> is not a parse result.
+/// errors), so parsing allocates nothing beyond the disk, its strings and any errors.
 /// </summary>
+/// <remarks>
+/// Only <see cref="DiskSpecParser"/> makes one. <c>default(DiskParseResult)</c> (an array slot never
+/// filled, a field never set) is not a parse of anything: it has no <see cref="Disk"/>, no errors,
+/// and <see cref="Succeeded"/> is false, so it can never pass for a disk that parsed.
+/// </remarks>
 public readonly struct DiskParseResult
 {
     private readonly DiskSpecErrors? errors;
@@ -19,10 +24,11 @@ public readonly struct DiskParseResult
     }
 
     /// <summary>
-    /// The disk as parsed. On failure it holds what was parsed up to the error (as libxlutil's
-    /// disk does); it is never a complete disk then, so check <see cref="Succeeded"/> first.
+    /// The disk as parsed; not null once <see cref="Succeeded"/> is true. On failure it holds what was
+    /// parsed up to the error (as libxlutil's disk does), which is never a complete disk; it is null only
+    /// for <c>default(DiskParseResult)</c>, which no parse returns.
     /// </summary>
-    public DiskDevice Disk { get; }
+    public DiskDevice? Disk { get; }
 
     /// <summary>
     /// libxlutil's error lines, word for word, without a trailing newline; empty on success. Each
@@ -37,14 +43,19 @@ public readonly struct DiskParseResult
     /// <summary>How many errors the parse found beyond <see cref="DiskSpecParser.MaxErrorsKept"/> and only counted.</summary>
     public int OmittedErrorCount => errors?.Omitted ?? 0;
 
-    /// <summary>True when the specs described a disk without error.</summary>
-    public bool Succeeded => errors is null;
+    /// <summary>
+    /// True when the specs described a disk without error; then <see cref="Disk"/> is not null.
+    /// False on any error, and for <c>default(DiskParseResult)</c>.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(Disk))]
+    public bool Succeeded => Disk is not null && errors is null;
 
     /// <summary>
     /// The one-line form that the libxlutil oracle (tests/native/xlu-oracle) and
     /// <c>colo-disk parse --jsonl</c> print: <c>{"disk": COMPACT-JSON}</c> on success,
-    /// <c>{"errors": ["LINE", ...]}</c> on failure; no newline at the end. Every error line
-    /// quotes its spec, so for a huge spec use <see cref="WriteJsonLine"/>, which never holds the line whole.
+    /// <c>{"errors": ["LINE", ...]}</c> on failure (<c>{"errors": []}</c> for <c>default</c>); no newline
+    /// at the end. Every error line quotes its spec, so for a huge spec use <see cref="WriteJsonLine"/>,
+    /// which never holds the line whole.
     /// </summary>
     public string ToJsonLine() => JsonLine.Format(this);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -37,16 +38,27 @@ public static class DiskSpecParser
     /// <summary>Parses a disk given as one spec string.</summary>
     /// <param name="spec">The spec, e.g. <c>format=raw,vdev=hda,target=/dev/vg/guest</c>.</param>
     /// <param name="source">The name errors start with (libxlutil's config source).</param>
-    public static DiskParseResult Parse(string spec, string source = CommandLine) => Parse([spec], source);
+    /// <exception cref="ArgumentNullException"><paramref name="spec"/> or <paramref name="source"/> is null.</exception>
+    public static DiskParseResult Parse(string spec, string source = CommandLine)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Parse([spec], source);
+    }
 
     /// <summary>
     /// Parses the specs of one disk, in order, into one <see cref="DiskDevice"/>. Like
     /// libxlutil, the first spec with an error ends the parse. Never throws for any spec
-    /// text of any length; a null spec counts as an empty one. A spec that is not valid
-    /// Unicode (a lone UTF-16 surrogate) is an error, never scanned with U+FFFD in its place.
+    /// text of any length. A spec that is not valid Unicode (a lone UTF-16 surrogate) is an
+    /// error, never scanned with U+FFFD in its place.
     /// </summary>
+    /// <remarks>
+    /// A null spec is an <see cref="ArgumentNullException"/> in every overload, as the annotations say:
+    /// it is a caller's mistake, not text a user wrote (xl hands libxlutil no NULL spec), and reading it
+    /// as an empty spec would turn the mistake into a misleading "no vdev specified".
+    /// </remarks>
     /// <param name="specs">The spec strings of one disk (xl's arguments after the domain).</param>
     /// <param name="source">The name errors start with (libxlutil's config source).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="specs"/>, one of its elements, or <paramref name="source"/> is null.</exception>
     public static DiskParseResult Parse(IReadOnlyList<string> specs, string source = CommandLine)
     {
         ArgumentNullException.ThrowIfNull(specs);
@@ -64,17 +76,25 @@ public static class DiskSpecParser
     public static DiskParseResult Parse(ReadOnlySpan<string> specs, string source = CommandLine)
     {
         ArgumentNullException.ThrowIfNull(source);
+        for (int index = 0; index < specs.Length; index++)
+        {
+            // Checked before any scanning, so a null is refused wherever it is, also after a spec with an error.
+            if (specs[index] is null)
+            {
+                throw NullSpec(nameof(specs), index);
+            }
+        }
 
         DiskSpecScanner scanner = threadScanner ??= new DiskSpecScanner();
         var disk = new DiskDevice();
         scanner.StartDisk(disk, source);
-        disk.Readwrite = 1;
+        disk.Readwrite = true;
 
         try
         {
             for (int index = 0; index < specs.Length; index++)
             {
-                string spec = specs[index] ?? string.Empty;
+                string spec = specs[index];
                 if (!CanScan(scanner, spec, index))
                 {
                     return Finish(scanner, disk);
@@ -106,6 +126,9 @@ public static class DiskSpecParser
             }
         }
     }
+
+    private static ArgumentNullException NullSpec(string parameter, int index) =>
+        new(parameter, string.Create(CultureInfo.InvariantCulture, $"Spec {index} of the disk is null."));
 
     /// <summary>
     /// Checks what the scanner cannot take before it sees the spec: a lone surrogate (no UTF-8
@@ -151,10 +174,10 @@ public static class DiskSpecParser
             disk.Format = DiskFormat.Raw;
         }
 
-        if (disk.IsCdrom != 0)
+        if (disk.IsCdrom)
         {
-            disk.Removable = 1;
-            disk.Readwrite = 0;
+            disk.Removable = true;
+            disk.Readwrite = false;
             if (string.IsNullOrEmpty(disk.PdevPath))
             {
                 disk.Format = DiskFormat.Empty;
@@ -165,10 +188,28 @@ public static class DiskSpecParser
         {
             scanner.Error("no vdev specified");
         }
-        else if (disk.PdevPath is null && disk.Removable == 0)
+        else if (disk.PdevPath is null && !disk.Removable)
         {
             scanner.Error("no target specified (and device not removable)");
         }
+    }
+
+    /// <summary>
+    /// The result for a disk whose spec bytes are not valid UTF-8 (a <c>--jsonl</c> line, a config
+    /// file's disk item): refused without scanning, never parsed with U+FFFD standing in for the
+    /// user's bytes. The line is libxlutil's form, <c>not valid UTF-8: near `\xNN' in `SPEC'</c>, each
+    /// byte that is not part of a whole character shown as <c>\xNN</c>.
+    /// </summary>
+    /// <param name="spec">The spec's bytes.</param>
+    /// <param name="invalidAt">Where the first invalid byte is (<see cref="Utf8Text.InvalidUtf8Index"/>).</param>
+    /// <param name="source">The name the line starts with.</param>
+    internal static DiskParseResult RejectInvalidUtf8(ReadOnlySpan<byte> spec, int invalidAt, string source)
+    {
+        System.Text.Rune.DecodeFromUtf8(spec[invalidAt..], out _, out int broken);
+        string shown = Utf8Text.Show(spec);
+        var errors = new DiskSpecErrors(source);
+        errors.Add(new DiskSpecError(source, "not valid UTF-8", 0, shown, -1, 0, 0, 0, Utf8Text.Show(spec.Slice(invalidAt, Math.Max(broken, 1)))));
+        return new DiskParseResult(new DiskDevice(), errors);
     }
 
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)

@@ -137,11 +137,11 @@ partial class DiskSpecScanner
     {
         if (value.SequenceEqual("r"u8) || value.SequenceEqual("ro"u8))
         {
-            Disk.Readwrite = 0;
+            Disk.Readwrite = false;
         }
         else if (value.SequenceEqual("rw"u8) || value.SequenceEqual("w"u8) || value.IsEmpty)
         {
-            Disk.Readwrite = 1;
+            Disk.Readwrite = true;
         }
         else
         {
@@ -297,11 +297,11 @@ partial class DiskSpecScanner
         ReadOnlySpan<byte> type = text[(colon + 1)..];
         if (type.SequenceEqual("cdrom"u8))
         {
-            Disk.IsCdrom = 1;
+            Disk.IsCdrom = true;
         }
         else if (type.SequenceEqual("disk"u8))
         {
-            Disk.IsCdrom = 0;
+            Disk.IsCdrom = false;
         }
         else
         {

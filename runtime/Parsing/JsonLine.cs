@@ -30,7 +30,7 @@ internal static class JsonLine
     public static void Write(TextWriter writer, DiskParseResult result)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (result.ErrorList is not DiskSpecErrors errors)
+        if (result.Succeeded)
         {
             var compact = new StringBuilder(256);
             compact.Append("{\"disk\": ");
@@ -41,6 +41,13 @@ internal static class JsonLine
         }
 
         writer.Write("{\"errors\": [");
+        if (result.ErrorList is not DiskSpecErrors errors)
+        {
+            // default(DiskParseResult): no parse happened, so there is no disk and nothing to report.
+            writer.Write("]}");
+            return;
+        }
+
         for (int i = 0; i < errors.Kept.Count; i++)
         {
             if (i > 0)

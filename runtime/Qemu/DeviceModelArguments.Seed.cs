@@ -23,13 +23,13 @@ public static partial class DeviceModelArguments
 
         // The seed's libxl gives QEMU the disk's own format whatever the backend.
         string? format = DriveStrings.QemuFormat(disk.Format);
-        if (disk.IsCdrom != 0)
+        if (disk.IsCdrom)
         {
             AddSeedCdrom(disk, index, number.Number, format, output);
             return;
         }
 
-        if (disk.Readwrite == 0)
+        if (!disk.Readwrite)
         {
             output.Errors.Add("qemu-xen doesn't support read-only disk drivers");
             return;
@@ -87,7 +87,7 @@ public static partial class DeviceModelArguments
     {
         if (disk.Format == DiskFormat.Empty)
         {
-            output.Drive(DriveStrings.Seed.Cdrom(index, deviceNumber, disk.Readwrite != 0, null, null));
+            output.Drive(DriveStrings.Seed.Cdrom(index, deviceNumber, disk.Readwrite, null, null));
             return;
         }
 
@@ -99,7 +99,7 @@ public static partial class DeviceModelArguments
 
         if (Image(disk.PdevPath, "target", output) is QemuOptionValue path)
         {
-            output.Drive(DriveStrings.Seed.Cdrom(index, deviceNumber, disk.Readwrite != 0, path, format));
+            output.Drive(DriveStrings.Seed.Cdrom(index, deviceNumber, disk.Readwrite, path, format));
         }
     }
 }

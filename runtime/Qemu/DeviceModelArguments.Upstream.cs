@@ -12,7 +12,7 @@ public static partial class DeviceModelArguments
         // on SCSI, so the controller keeps the PCI slot older QEMUs gave it.
         foreach (DiskDevice disk in disks)
         {
-            if (disk.IsCdrom == 0 && IsScsi(disk))
+            if (!disk.IsCdrom && IsScsi(disk))
             {
                 output.Device(DriveStrings.Upstream.ScsiController);
                 break;
@@ -37,7 +37,7 @@ public static partial class DeviceModelArguments
         QemuOptionValue? path = null;
         if (disk.Format == DiskFormat.Empty)
         {
-            if (disk.IsCdrom == 0)
+            if (!disk.IsCdrom)
             {
                 output.Warnings.Add($"Cannot support empty disk format for {disk.Vdev}");
                 return;
@@ -64,7 +64,7 @@ public static partial class DeviceModelArguments
             }
         }
 
-        if (disk.IsCdrom != 0)
+        if (disk.IsCdrom)
         {
             // Two IDE buses with two units each; libxl's own test is "> 4", which lets index 4
             // through to a bus QEMU does not have, so the first four are taken here as it says.
@@ -92,7 +92,7 @@ public static partial class DeviceModelArguments
             return;
         }
 
-        if (!scsi && disk.Readwrite == 0)
+        if (!scsi && !disk.Readwrite)
         {
             output.Errors.Add("qemu-xen doesn't support read-only IDE disk drivers");
             return;
@@ -108,10 +108,10 @@ public static partial class DeviceModelArguments
         {
             if (role == ColoRole.Secondary)
             {
-                output.Drive(DriveStrings.Upstream.SecondaryExportScsi(format, path, colo!, disk.Readwrite != 0));
+                output.Drive(DriveStrings.Upstream.SecondaryExportScsi(format, path, colo!, disk.Readwrite));
             }
 
-            (string drive, string id) = DriveStrings.Upstream.Scsi(role, index, path, format, disk.Readwrite != 0, colo);
+            (string drive, string id) = DriveStrings.Upstream.Scsi(role, index, path, format, disk.Readwrite, colo);
             output.Drive(drive);
             output.Device(DriveStrings.Upstream.ScsiDevice(id, index));
             return;
@@ -137,9 +137,14 @@ public static partial class DeviceModelArguments
     /// domain's disk; a raw image without a script, or any qdisk target, is opened directly.
     /// A script's or tapdisk's device is only known once attached, which is beyond this library.
     /// </summary>
+    /// <remarks>
+    /// libxl asks here whether <c>backend_domname</c> is set, while its backend choice asks whether
+    /// <c>backend_domid</c> is the toolstack's: <c>backend=0</c> or <c>backend=Domain-0</c> is local for one
+    /// and not for the other. Here both ask the one resolved id, so a disk is local for both or for neither.
+    /// </remarks>
     private static string? LocalPath(DiskDevice disk)
     {
-        if (disk.BackendDomname is not null)
+        if (disk.BackendDomid != 0)
         {
             return null;
         }

@@ -15,24 +15,64 @@ public static partial class DeviceModelArguments
 {
     private const string PvOnly = "will be available via PV drivers but not as an emulated disk.";
 
-    /// <summary>Builds the arguments for <paramref name="disks"/>, whose defaults and COLO roles are set.</summary>
-    /// <param name="disks">The domain's disks, in its order (after <see cref="DiskDefaults.Apply"/> and <see cref="ColoRoles.Assign"/>).</param>
+    /// <summary>Builds the arguments for a domain's prepared disks.</summary>
+    /// <param name="disks">The domain's disks, prepared for the host whose QEMU these arguments are for (<see cref="PreparedDisks.Prepare(IEnumerable{DiskDevice}, DiskHost)"/>).</param>
     /// <param name="dialect">Which libxl's strings to write.</param>
     /// <param name="policy">
     /// Which QEMU protocols the disks' image names (target, active-disk, hidden-disk) may choose;
     /// <see cref="QemuTargetPolicy.Default"/> when null. A refused name is an error in the result.
     /// </param>
-    public static DeviceModelResult Build(IReadOnlyList<DiskDevice> disks, QemuDialect dialect = QemuDialect.Upstream, QemuTargetPolicy? policy = null)
+    /// <returns>
+    /// The arguments; an error and no arguments when the disks were prepared for a PV or PVH guest
+    /// (<see cref="DiskHost.HvmGuest"/> false), whose disks QEMU does not emulate.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="disks"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dialect"/> is not a <see cref="QemuDialect"/>.</exception>
+    public static DeviceModelResult Build(PreparedDisks disks, QemuDialect dialect = QemuDialect.Upstream, QemuTargetPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(disks);
+        if (!disks.Host.HvmGuest)
+        {
+            return new DeviceModelResult([], [], ["the disks were prepared for a PV or PVH guest, and QEMU emulates no disk for one"]);
+        }
+
+        return Build(disks.Devices, dialect, policy);
+    }
+
+    /// <summary>
+    /// Builds the arguments for disks whose defaults, backend and COLO roles are set (what
+    /// <see cref="PreparedDisks"/> holds). A disk that plainly never had them set (no backend, unset
+    /// COLO defbools) is refused with an error instead of being given arguments.
+    /// </summary>
+    internal static DeviceModelResult Build(IReadOnlyList<DiskDevice> disks, QemuDialect dialect = QemuDialect.Upstream, QemuTargetPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(disks);
+        if (!Enum.IsDefined(dialect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "not a QEMU dialect");
+        }
+
         var output = new Output(policy ?? QemuTargetPolicy.Default);
+        var ready = new List<DiskDevice>(disks.Count);
+        foreach (DiskDevice disk in disks)
+        {
+            ArgumentNullException.ThrowIfNull(disk, nameof(disks));
+            if (disk.Backend == DiskBackend.Unknown || disk.ColoEnable.IsDefault || disk.ColoRestoreEnable.IsDefault)
+            {
+                output.Errors.Add($"disk {disk.Vdev} was not prepared: its defaults, backend and COLO role are not set");
+                continue;
+            }
+
+            ready.Add(disk);
+        }
+
         if (dialect == QemuDialect.Seed)
         {
-            BuildSeed(disks, output);
+            BuildSeed(ready, output);
         }
         else
         {
-            BuildUpstream(disks, output);
+            BuildUpstream(ready, output);
         }
 
         return new DeviceModelResult(output.Arguments, output.Warnings, output.Errors);

@@ -2,12 +2,29 @@ using System.Collections.Generic;
 
 namespace Colo.Gen.Qemu;
 
-/// <summary>What <see cref="DeviceModelArguments.Build"/> made of a domain's disks.</summary>
-/// <param name="Arguments">QEMU's arguments, one element each (<c>-drive</c>, then its option string).</param>
-/// <param name="Warnings">libxl's warnings for disks left out (they stay available to the guest through PV drivers).</param>
-/// <param name="Errors">Why QEMU cannot be started for these disks; the arguments are incomplete when there are any.</param>
-public sealed record DeviceModelResult(IReadOnlyList<string> Arguments, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors)
+/// <summary>
+/// What <see cref="DeviceModelArguments.Build(PreparedDisks, QemuDialect, QemuTargetPolicy?)"/> made of a
+/// domain's disks: QEMU's arguments, or the errors and no arguments at all.
+/// </summary>
+public sealed class DeviceModelResult
 {
-    /// <summary>True when there are no errors.</summary>
+    internal DeviceModelResult(IReadOnlyList<string> arguments, IReadOnlyList<string> warnings, IReadOnlyList<string> errors)
+    {
+        // Half a command line is not something to start QEMU with: with any error there are no arguments.
+        Arguments = errors.Count == 0 ? arguments : [];
+        Warnings = warnings;
+        Errors = errors;
+    }
+
+    /// <summary>QEMU's arguments, one element each (<c>-drive</c>, then its option string); empty when there are errors.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>libxl's warnings for disks left out (they stay available to the guest through PV drivers).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Why QEMU cannot be started for these disks; empty on success.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>True when there are no errors (and so <see cref="Arguments"/> is the whole disk part of the command line).</summary>
     public bool Succeeded => Errors.Count == 0;
 }

@@ -1,7 +1,7 @@
 namespace Colo.Gen.Qemu;
 
 /// <content>The seed patch's strings (Xen 4.6's libxl_dm.c plus the COLO patch), byte for byte.</content>
-public static partial class DriveStrings
+internal static partial class DriveStrings
 {
     /// <summary>
     /// The seed dialect: <c>qemu_disk_ide_drive_string</c> and <c>qemu_disk_scsi_drive_string</c>

@@ -1,7 +1,7 @@
 namespace Colo.Gen.Qemu;
 
 /// <content>Today's libxl strings (libxl_dm.c), the ones a released QEMU accepts.</content>
-public static partial class DriveStrings
+internal static partial class DriveStrings
 {
     /// <summary>
     /// The upstream dialect: IDE disks as <c>if=ide</c> drives; SCSI disks as <c>if=none</c> drives

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Colo.Gen.Qemu;
 
 /// <summary>The bus QEMU emulates a disk on: libxl puts <c>sd*</c> disks on SCSI and the first four others on IDE.</summary>
-public enum DriveBus
+internal enum DriveBus
 {
     /// <summary>IDE (<c>if=ide,index=N</c>); indexes 0-3.</summary>
     Ide,
@@ -22,7 +22,7 @@ public enum DriveBus
 /// <param name="Export">The NBD export name; upstream also uses it as a drive id.</param>
 /// <param name="ActiveDisk">The secondary's active disk (its guest's writes).</param>
 /// <param name="HiddenDisk">The secondary's hidden disk (what the primary's writes overwrote).</param>
-public sealed record ColoDriveValues(
+internal sealed record ColoDriveValues(
     QemuOptionValue Host,
     QemuOptionValue Port,
     QemuOptionValue Export,
@@ -34,7 +34,7 @@ public sealed record ColoDriveValues(
 /// both dialects. Every value a user wrote arrives as a <see cref="QemuOptionValue"/>, so it is
 /// escaped by construction; formats and numbers come from fixed tables.
 /// </summary>
-public static partial class DriveStrings
+internal static partial class DriveStrings
 {
     /// <summary>
     /// QEMU's name for a disk format (libxl's <c>libxl__qemu_disk_format_string</c>): vhd is

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Colo.Gen.Backends;
 using Colo.Gen.Qemu;
 
 namespace Colo.Gen.Qmp;
@@ -23,6 +24,51 @@ public sealed class ColoReplication
     public ColoReplication(QmpClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
     /// <summary>
+    /// Secondary side, for a disk prepared on the secondary: <c>nbd-server-start</c> on the disk's
+    /// <c>colo-host</c>:<c>colo-port</c>, <c>nbd-server-add</c> of its <c>colo-export</c> (writable),
+    /// then <c>xen-set-replication</c> with primary false. Every value goes as a JSON argument.
+    /// </summary>
+    /// <param name="disk">A COLO disk prepared for this host as the secondary (<see cref="ColoRole.Secondary"/>).</param>
+    /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="disk"/> is null.</exception>
+    /// <exception cref="ArgumentException">The disk is not this host's secondary COLO disk.</exception>
+    public Task StartSecondaryAsync(PreparedDisk disk, CancellationToken cancellationToken = default)
+    {
+        ColoAddress address = AddressOf(disk, ColoRole.Secondary);
+        return StartSecondaryAsync(address.Host, disk.ColoPortNumber, address.Export, cancellationToken);
+    }
+
+    /// <summary>
+    /// Primary side, for a disk prepared on the primary, once the secondary listens: the replication
+    /// node <paramref name="nodeName"/> over an NBD client of the disk's secondary is added with
+    /// <c>blockdev-add</c> and joins the quorum named after the disk's <c>colo-export</c> with
+    /// <c>x-blockdev-change</c>, then <c>xen-set-replication</c> with primary true. libxl sends the node as
+    /// HMP <c>drive_add</c> text, which a space or comma in the host would split; here every value is a JSON argument.
+    /// </summary>
+    /// <param name="disk">A COLO disk prepared for this host as the primary (<see cref="ColoRole.Primary"/>).</param>
+    /// <param name="nodeName">The node name given to the new replication node (libxl: <c>colo_nodeN</c>), a QEMU identifier of at most 31 characters.</param>
+    /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The disk is not this host's primary COLO disk, or <paramref name="nodeName"/> is not a QEMU node name.</exception>
+    public Task StartPrimaryAsync(PreparedDisk disk, string nodeName, CancellationToken cancellationToken = default)
+    {
+        ColoAddress address = AddressOf(disk, ColoRole.Primary);
+        return StartPrimaryAsync(address.Host, disk.ColoPortNumber, address.Export, nodeName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Primary teardown for a disk prepared on the primary: replication off, the NBD child leaves the
+    /// disk's quorum, and the replication node <paramref name="nodeName"/> is deleted when given.
+    /// </summary>
+    /// <param name="disk">A COLO disk prepared for this host as the primary.</param>
+    /// <param name="nodeName">The replication node's name, or null to leave the node in place (as libxl does).</param>
+    /// <param name="cancellationToken">Cancels the sequence.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="disk"/> is null.</exception>
+    /// <exception cref="ArgumentException">The disk is not this host's primary COLO disk, or <paramref name="nodeName"/> is not a QEMU node name.</exception>
+    public Task StopPrimaryAsync(PreparedDisk disk, string? nodeName = null, CancellationToken cancellationToken = default) =>
+        StopPrimaryAsync(AddressOf(disk, ColoRole.Primary).Export, nodeName, cancellationToken);
+
+    /// <summary>
     /// Secondary side: <c>nbd-server-start</c> on HOST:PORT, <c>nbd-server-add</c> of the
     /// export (writable), then <c>xen-set-replication</c> with primary false. Every value goes as a
     /// JSON argument; the export must be a QEMU identifier (<see cref="QemuIdentifier"/>), checked
@@ -33,7 +79,7 @@ public sealed class ColoReplication
     /// <param name="export">The drive id exported (the secondary's <c>colo-export</c>).</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
     /// <exception cref="ArgumentException"><paramref name="export"/> is not a QEMU identifier.</exception>
-    public async Task StartSecondaryAsync(string host, int port, string export, CancellationToken cancellationToken = default)
+    internal async Task StartSecondaryAsync(string host, int port, string export, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         CheckIdentifier(export, "colo-export", nameof(export));
@@ -67,7 +113,7 @@ public sealed class ColoReplication
     /// <param name="nodeName">The node name given to the new replication node (libxl: <c>colo_nodeN</c>).</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
     /// <exception cref="ArgumentException"><paramref name="export"/> or <paramref name="nodeName"/> is not a QEMU identifier.</exception>
-    public async Task StartPrimaryAsync(string host, int port, string export, string nodeName, CancellationToken cancellationToken = default)
+    internal async Task StartPrimaryAsync(string host, int port, string export, string nodeName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         CheckIdentifier(export, "colo-export", nameof(export));
@@ -117,19 +163,19 @@ public sealed class ColoReplication
     /// <param name="export">The primary quorum's drive id.</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
     /// <exception cref="ArgumentException"><paramref name="export"/> is not a QEMU identifier.</exception>
-    public Task StopPrimaryAsync(string export, CancellationToken cancellationToken = default) =>
+    internal Task StopPrimaryAsync(string export, CancellationToken cancellationToken = default) =>
         StopPrimaryAsync(export, null, cancellationToken);
 
     /// <summary>
     /// Primary teardown: as <see cref="StopPrimaryAsync(string, CancellationToken)"/>, then the
-    /// replication node <see cref="StartPrimaryAsync"/> added is deleted (<c>blockdev-del</c>), which
+    /// replication node <c>StartPrimaryAsync</c> added is deleted (<c>blockdev-del</c>), which
     /// closes its NBD connection.
     /// </summary>
     /// <param name="export">The primary quorum's drive id.</param>
     /// <param name="nodeName">The replication node's name, or null to leave the node in place.</param>
     /// <param name="cancellationToken">Cancels the sequence.</param>
     /// <exception cref="ArgumentException"><paramref name="export"/> or <paramref name="nodeName"/> is not a QEMU identifier.</exception>
-    public async Task StopPrimaryAsync(string export, string? nodeName, CancellationToken cancellationToken = default)
+    internal async Task StopPrimaryAsync(string export, string? nodeName, CancellationToken cancellationToken = default)
     {
         CheckIdentifier(export, "colo-export", nameof(export));
         if (nodeName is not null)
@@ -157,6 +203,19 @@ public sealed class ColoReplication
 
     private Task SetReplicationAsync(bool enable, bool primary, CancellationToken cancellationToken) =>
         _client.ExecuteAsync("xen-set-replication", new JsonObject { ["enable"] = enable, ["primary"] = primary }, cancellationToken);
+
+    /// <summary>The address of a prepared COLO disk in the role this host must play for the step.</summary>
+    private static ColoAddress AddressOf(PreparedDisk disk, ColoRole role)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        if (disk.Role != role || disk.ColoAddress is not ColoAddress address)
+        {
+            string actual = disk.Role == ColoRole.None ? "not a COLO disk" : $"this host's {disk.Role.ToString().ToLowerInvariant()} COLO disk";
+            throw new ArgumentException($"disk {disk.Vdev} is {actual}; this step is for a disk prepared on the {role.ToString().ToLowerInvariant()}", nameof(disk));
+        }
+
+        return address;
+    }
 
     private static void CheckIdentifier(string value, string option, string parameter, int maxLength = int.MaxValue)
     {

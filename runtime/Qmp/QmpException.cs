@@ -37,6 +37,6 @@ public sealed class QmpException : Exception
     /// <summary>QEMU's error class (empty for a broken conversation).</summary>
     public string ErrorClass { get; }
 
-    /// <summary>QEMU's error description.</summary>
+    /// <summary>QEMU's own words for what failed (the reply's <c>error.desc</c>), or what broke the conversation.</summary>
     public string Description { get; }
 }

@@ -20,12 +20,30 @@ public static class DiskBackendNodes
 
     private const int MaxTransactionAttempts = 16;
 
-    /// <summary>The nodes libxl writes for <paramref name="disk"/>, in its order, names relative to the backend directory.</summary>
-    /// <param name="disk">A disk whose defaults and backend are set.</param>
+    /// <summary>The nodes libxl writes for a prepared disk, in its order, names relative to the backend directory.</summary>
+    /// <param name="disk">The disk, prepared on the host that runs the guest.</param>
     /// <param name="frontendDomid">The guest's domain id.</param>
     /// <param name="layout">How the COLO nodes are laid out.</param>
-    /// <param name="error">Why the nodes cannot be written; null on success.</param>
-    public static IReadOnlyList<KeyValuePair<string, string>> For(DiskDevice disk, uint frontendDomid, ColoNodeLayout layout, out string? error)
+    /// <param name="error">
+    /// Why the nodes cannot be written; null on success. A disk prepared without examining its target
+    /// (<see cref="PreparedDisk.TargetExamined"/> false: for another host) is refused, since its backend
+    /// type may not be the one libxl on the guest's host would choose.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="disk"/> is null.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        if (!disk.TargetExamined)
+        {
+            error = $"disk {disk.Vdev} was prepared without examining its target (for another host): its backend nodes are written on the host that runs the guest, after preparing the disks there";
+            return [];
+        }
+
+        return For(disk.Device, frontendDomid, layout, out error);
+    }
+
+    /// <summary>The nodes libxl writes for <paramref name="disk"/>, whose defaults and backend are set.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> For(DiskDevice disk, uint frontendDomid, ColoNodeLayout layout, out string? error)
     {
         ArgumentNullException.ThrowIfNull(disk);
         var nodes = new List<KeyValuePair<string, string>>();
@@ -59,19 +77,19 @@ public static class DiskBackendNodes
 
         Add("frontend-id", frontendDomid.ToString(CultureInfo.InvariantCulture));
         Add("online", "1");
-        Add("removable", disk.Removable != 0 ? "1" : "0");
+        Add("removable", disk.Removable ? "1" : "0");
         Add("bootable", "1");
         Add("state", StateInitialising.ToString(CultureInfo.InvariantCulture));
         Add("dev", disk.Vdev ?? string.Empty);
         Add("type", TypeName(disk.Backend));
-        Add("mode", disk.Readwrite != 0 ? "w" : "r");
-        Add("device-type", disk.IsCdrom != 0 ? "cdrom" : "disk");
+        Add("mode", disk.Readwrite ? "w" : "r");
+        Add("device-type", disk.IsCdrom ? "cdrom" : "disk");
         if (disk.DirectIoSafe)
         {
             Add("direct-io-safe", "1");
         }
 
-        Add("discard-enable", disk.DiscardEnable.WithDefault(disk.Readwrite != 0).Value ? "1" : "0");
+        Add("discard-enable", disk.DiscardEnable.WithDefault(disk.Readwrite).Value ? "1" : "0");
         Add("specification", disk.Specification == DiskSpecification.Virtio ? "virtio" : "xen");
         if (disk.Specification == DiskSpecification.Virtio)
         {
@@ -90,20 +108,30 @@ public static class DiskBackendNodes
     /// </summary>
     /// <param name="xenstore">The store.</param>
     /// <param name="backendPath">The backend directory, e.g. <c>/local/domain/0/backend/qdisk/1/768</c>.</param>
-    /// <param name="disk">A disk whose defaults and backend are set.</param>
+    /// <param name="disk">The disk, prepared on the host that runs the guest (see <see cref="For(PreparedDisk, uint, ColoNodeLayout, out string?)"/>).</param>
     /// <param name="frontendDomid">The guest's domain id.</param>
     /// <param name="layout">How the COLO nodes are laid out.</param>
     /// <returns>Null on success, else why nothing was written.</returns>
-    public static string? Write(IXenstore xenstore, string backendPath, DiskDevice disk, uint frontendDomid, ColoNodeLayout layout)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string? Write(IXenstore xenstore, string backendPath, PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(xenstore);
         ArgumentNullException.ThrowIfNull(backendPath);
         IReadOnlyList<KeyValuePair<string, string>> nodes = For(disk, frontendDomid, layout, out string? error);
-        if (error is not null)
-        {
-            return error;
-        }
+        return error ?? WriteNodes(xenstore, backendPath, nodes);
+    }
 
+    /// <summary>Writes the nodes of a disk whose defaults and backend are set.</summary>
+    internal static string? Write(IXenstore xenstore, string backendPath, DiskDevice disk, uint frontendDomid, ColoNodeLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(xenstore);
+        ArgumentNullException.ThrowIfNull(backendPath);
+        IReadOnlyList<KeyValuePair<string, string>> nodes = For(disk, frontendDomid, layout, out string? error);
+        return error ?? WriteNodes(xenstore, backendPath, nodes);
+    }
+
+    private static string? WriteNodes(IXenstore xenstore, string backendPath, IReadOnlyList<KeyValuePair<string, string>> nodes)
+    {
         for (int attempt = 0; attempt < MaxTransactionAttempts; attempt++)
         {
             using IXenstoreTransaction transaction = xenstore.BeginTransaction();
@@ -204,19 +232,19 @@ public static class DiskBackendNodes
             return Missing("removable");
         }
 
-        disk.Removable = CAtoi.Parse(Encoding.UTF8.GetBytes(removable));
+        disk.Removable = CAtoi.Parse(Encoding.UTF8.GetBytes(removable)) != 0; // libxl: atoi, then used as a flag
         if (Node("mode") is not string mode)
         {
             return Missing("mode");
         }
 
-        disk.Readwrite = mode == "w" ? 1 : 0;
+        disk.Readwrite = mode == "w";
         if (Node("device-type") is not string deviceType)
         {
             return Missing("device-type");
         }
 
-        disk.IsCdrom = deviceType == "cdrom" ? 1 : 0;
+        disk.IsCdrom = deviceType == "cdrom";
         disk.Format = DiskFormat.Unknown;
         return new DiskBackendRead(disk, null);
     }

@@ -24,7 +24,10 @@ public interface IXenstoreNodes
     IReadOnlyList<string> Directory(string path);
 }
 
-/// <summary>A xenstore connection.</summary>
+/// <summary>
+/// A connection to xenstore, the hypervisor's tree of configuration nodes (what libxl's <c>xs_*</c> calls use):
+/// node operations outside a transaction, and transactions. <see cref="InMemoryXenstore"/> is one in memory.
+/// </summary>
 public interface IXenstore : IXenstoreNodes
 {
     /// <summary>Starts a transaction (<c>xs_transaction_start</c>).</summary>

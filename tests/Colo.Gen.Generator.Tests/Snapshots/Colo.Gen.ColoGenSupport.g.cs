@@ -296,6 +296,9 @@ internal static class ColoGenJson
     internal static bool ReadBool(global::System.Text.Json.JsonElement e) =>
         e.ValueKind == global::System.Text.Json.JsonValueKind.True || (e.ValueKind != global::System.Text.Json.JsonValueKind.False ? throw Error("true or false", e) : false);
 
+    internal static bool ReadFlag(global::System.Text.Json.JsonElement e) =>
+        e.ValueKind == global::System.Text.Json.JsonValueKind.Number && e.TryGetInt32(out int v) && v is 0 or 1 ? v == 1 : throw Error("0 or 1 (a C int used as a flag)", e);
+
     internal static string? ReadString(global::System.Text.Json.JsonElement e) =>
         e.ValueKind == global::System.Text.Json.JsonValueKind.String ? e.GetString()
         : e.ValueKind == global::System.Text.Json.JsonValueKind.Null ? null

@@ -4,23 +4,23 @@
 
 namespace Colo.Gen;
 
-/// <summary>libxl's <c>libxl_disk_format</c> (from libxl_types.idl).</summary>
+/// <summary>libxl's <c>libxl_disk_format</c> (from libxl_types.idl): The format of a disk image: how the bytes of the target hold the guest's disk.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public enum DiskFormat
 {
-    /// <summary><c>LIBXL_DISK_FORMAT_UNKNOWN</c>, "unknown".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_UNKNOWN</c>, "unknown": not given; xl makes it raw after the scan.</summary>
     Unknown = 0,
-    /// <summary><c>LIBXL_DISK_FORMAT_QCOW</c>, "qcow".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_QCOW</c>, "qcow": QEMU copy-on-write, version 1.</summary>
     Qcow = 1,
-    /// <summary><c>LIBXL_DISK_FORMAT_QCOW2</c>, "qcow2".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_QCOW2</c>, "qcow2": QEMU copy-on-write, version 2 (QEMU's qcow2).</summary>
     Qcow2 = 2,
-    /// <summary><c>LIBXL_DISK_FORMAT_VHD</c>, "vhd".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_VHD</c>, "vhd": Microsoft Virtual Hard Disk (QEMU's vpc).</summary>
     Vhd = 3,
-    /// <summary><c>LIBXL_DISK_FORMAT_RAW</c>, "raw".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_RAW</c>, "raw": the bytes of the target are the disk's bytes.</summary>
     Raw = 4,
-    /// <summary><c>LIBXL_DISK_FORMAT_EMPTY</c>, "empty".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_EMPTY</c>, "empty": no medium: a CD-ROM drive with no target.</summary>
     Empty = 5,
-    /// <summary><c>LIBXL_DISK_FORMAT_QED</c>, "qed".</summary>
+    /// <summary><c>LIBXL_DISK_FORMAT_QED</c>, "qed": QEMU enhanced disk.</summary>
     Qed = 6,
 }
 
@@ -173,19 +173,19 @@ public static class DiskFormatExtensions
     }
 }
 
-/// <summary>libxl's <c>libxl_disk_backend</c> (from libxl_types.idl).</summary>
+/// <summary>libxl's <c>libxl_disk_backend</c> (from libxl_types.idl): The program that serves a disk to the guest.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public enum DiskBackend
 {
-    /// <summary><c>LIBXL_DISK_BACKEND_UNKNOWN</c>, "unknown".</summary>
+    /// <summary><c>LIBXL_DISK_BACKEND_UNKNOWN</c>, "unknown": not chosen yet: libxl tries phy, then qdisk, then tap.</summary>
     Unknown = 0,
-    /// <summary><c>LIBXL_DISK_BACKEND_PHY</c>, "phy".</summary>
+    /// <summary><c>LIBXL_DISK_BACKEND_PHY</c>, "phy": the kernel's blkback, over a block device (or what a hotplug script makes one).</summary>
     Phy = 1,
-    /// <summary><c>LIBXL_DISK_BACKEND_TAP</c>, "tap".</summary>
+    /// <summary><c>LIBXL_DISK_BACKEND_TAP</c>, "tap": blktap's tapdisk, over a raw or VHD image.</summary>
     Tap = 2,
-    /// <summary><c>LIBXL_DISK_BACKEND_QDISK</c>, "qdisk".</summary>
+    /// <summary><c>LIBXL_DISK_BACKEND_QDISK</c>, "qdisk": QEMU's Xen disk backend; the only one that can replicate with COLO.</summary>
     Qdisk = 3,
-    /// <summary><c>LIBXL_DISK_BACKEND_STANDALONE</c>, "standalone".</summary>
+    /// <summary><c>LIBXL_DISK_BACKEND_STANDALONE</c>, "standalone": a virtio backend outside the toolstack; libxl only writes its xenstore data.</summary>
     Standalone = 4,
 }
 
@@ -312,15 +312,15 @@ public static class DiskBackendExtensions
     }
 }
 
-/// <summary>libxl's <c>libxl_disk_specification</c> (from libxl_types.idl).</summary>
+/// <summary>libxl's <c>libxl_disk_specification</c> (from libxl_types.idl): The protocol the guest uses to reach a disk.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public enum DiskSpecification
 {
-    /// <summary><c>LIBXL_DISK_SPECIFICATION_UNKNOWN</c>, "unknown".</summary>
+    /// <summary><c>LIBXL_DISK_SPECIFICATION_UNKNOWN</c>, "unknown": not given; libxl makes it xen.</summary>
     Unknown = 0,
-    /// <summary><c>LIBXL_DISK_SPECIFICATION_XEN</c>, "xen".</summary>
+    /// <summary><c>LIBXL_DISK_SPECIFICATION_XEN</c>, "xen": Xen's paravirtual block protocol (blkfront).</summary>
     Xen = 1,
-    /// <summary><c>LIBXL_DISK_SPECIFICATION_VIRTIO</c>, "virtio".</summary>
+    /// <summary><c>LIBXL_DISK_SPECIFICATION_VIRTIO</c>, "virtio": virtio-blk, served by the standalone backend.</summary>
     Virtio = 2,
 }
 
@@ -421,13 +421,13 @@ public static class DiskSpecificationExtensions
     }
 }
 
-/// <summary>libxl's <c>libxl_disk_transport</c> (from libxl_types.idl).</summary>
+/// <summary>libxl's <c>libxl_disk_transport</c> (from libxl_types.idl): How a virtio disk's device appears to the guest.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public enum DiskTransport
 {
-    /// <summary><c>LIBXL_DISK_TRANSPORT_UNKNOWN</c>, "unknown".</summary>
+    /// <summary><c>LIBXL_DISK_TRANSPORT_UNKNOWN</c>, "unknown": not given; libxl makes it mmio for a virtio disk, and a xen disk must leave it so.</summary>
     Unknown = 0,
-    /// <summary><c>LIBXL_DISK_TRANSPORT_MMIO</c>, "mmio".</summary>
+    /// <summary><c>LIBXL_DISK_TRANSPORT_MMIO</c>, "mmio": virtio over memory-mapped registers.</summary>
     Mmio = 1,
 }
 
@@ -515,7 +515,7 @@ public static class DiskTransportExtensions
     }
 }
 
-/// <summary>libxl's <c>libxl_device_disk</c> (from libxl_types.idl).</summary>
+/// <summary>libxl's <c>libxl_device_disk</c> (from libxl_types.idl): One disk of a domain: what xl's disk spec describes and what libxl adds before the disk is used.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Colo.Gen.Generator", "0.1.0.0")]
 public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
 {
@@ -524,82 +524,108 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
     {
     }
 
-    /// <summary>libxl field <c>backend_domid</c>.</summary>
+    /// <summary>The domain that runs the disk's backend: 0 (the toolstack's domain, dom0) unless a driver domain serves the disk. Set from <c>backend_domname</c> when that names a domain.</summary>
+    /// <remarks>libxl field <c>backend_domid</c>.</remarks>
     public uint BackendDomid { get; set; }
 
-    /// <summary>libxl field <c>backend_domname</c>.</summary>
+    /// <summary>The driver domain that runs the backend, by name or number (xl's <c>backend=</c>); null for the toolstack's domain. libxl turns it into <c>backend_domid</c> through xenstore's <c>/local/domain/*/name</c> before it uses the disk.</summary>
+    /// <remarks>libxl field <c>backend_domname</c>.</remarks>
     public string? BackendDomname { get; set; }
 
-    /// <summary>libxl field <c>pdev_path</c>.</summary>
+    /// <summary>The target (xl's <c>target=</c>): an image file, a block device, a network image such as <c>rbd:pool/image</c>, or what the hotplug script reads; null or empty for a CD-ROM drive with no medium.</summary>
+    /// <remarks>libxl field <c>pdev_path</c>.</remarks>
     public string? PdevPath { get; set; }
 
-    /// <summary>libxl field <c>vdev</c>.</summary>
+    /// <summary>The virtual device the guest sees (xl's <c>vdev=</c>): <c>hda</c>-<c>hdd</c>, <c>sda</c>-<c>sdp</c>, <c>xvdX</c>, <c>dNpM</c> or a device number; the name also decides whether QEMU emulates it (IDE for the first four, SCSI for <c>sd*</c>).</summary>
+    /// <remarks>libxl field <c>vdev</c>.</remarks>
     public string? Vdev { get; set; }
 
-    /// <summary>libxl field <c>backend</c>.</summary>
+    /// <summary>The backend that serves the disk (xl's <c>backendtype=</c>); unknown until libxl chooses one from what the target is.</summary>
+    /// <remarks>libxl field <c>backend</c>.</remarks>
     public global::Colo.Gen.DiskBackend Backend { get; set; }
 
-    /// <summary>libxl field <c>format</c>.</summary>
+    /// <summary>The image format of the target (xl's <c>format=</c>); raw when the spec gives none, empty for a CD-ROM drive with no medium.</summary>
+    /// <remarks>libxl field <c>format</c>.</remarks>
     public global::Colo.Gen.DiskFormat Format { get; set; }
 
-    /// <summary>libxl field <c>script</c>.</summary>
+    /// <summary>The hotplug script that makes the target usable (xl's <c>script=</c>, or <c>block-NAME</c> from a deprecated <c>NAME:</c> prefix); a name without <c>/</c> is under /etc/xen/scripts. Null: none.</summary>
+    /// <remarks>libxl field <c>script</c>.</remarks>
     public string? Script { get; set; }
 
-    /// <summary>libxl field <c>removable</c>.</summary>
-    public int Removable { get; set; }
+    /// <summary>The medium can be changed while the guest runs; xl sets it for every CD-ROM drive.</summary>
+    /// <remarks>libxl field <c>removable</c>; a C int used as a flag, 1 or 0 in libxl's JSON.</remarks>
+    public bool Removable { get; set; }
 
-    /// <summary>libxl field <c>readwrite</c>.</summary>
-    public int Readwrite { get; set; }
+    /// <summary>The guest may write to the disk (xl's <c>access=rw</c>, the default); false for <c>access=ro</c> and for every CD-ROM drive.</summary>
+    /// <remarks>libxl field <c>readwrite</c>; a C int used as a flag, 1 or 0 in libxl's JSON.</remarks>
+    public bool Readwrite { get; set; }
 
-    /// <summary>libxl field <c>is_cdrom</c>.</summary>
-    public int IsCdrom { get; set; }
+    /// <summary>The disk is a CD-ROM drive (xl's <c>devtype=cdrom</c> or <c>cdrom</c>), not a hard disk.</summary>
+    /// <remarks>libxl field <c>is_cdrom</c>; a C int used as a flag, 1 or 0 in libxl's JSON.</remarks>
+    public bool IsCdrom { get; set; }
 
-    /// <summary>libxl field <c>direct_io_safe</c>.</summary>
+    /// <summary>The backend may open the target with O_DIRECT (xl's <c>direct-io-safe</c>): set it only when the storage never hands back a page that a pending write still uses.</summary>
+    /// <remarks>libxl field <c>direct_io_safe</c>.</remarks>
     public bool DirectIoSafe { get; set; }
 
-    /// <summary>libxl field <c>discard_enable</c>.</summary>
+    /// <summary>The backend offers discard (TRIM) to the guest (xl's <c>discard</c>/<c>no-discard</c>); by default on exactly when the disk is writable.</summary>
+    /// <remarks>libxl field <c>discard_enable</c>.</remarks>
     public global::Colo.Gen.Defbool DiscardEnable { get; set; }
 
-    /// <summary>libxl field <c>specification</c>.</summary>
+    /// <summary>The protocol the guest reaches the disk by (xl's <c>specification=</c>); xen unless virtio is given.</summary>
+    /// <remarks>libxl field <c>specification</c>.</remarks>
     public global::Colo.Gen.DiskSpecification Specification { get; set; }
 
-    /// <summary>libxl field <c>transport</c>.</summary>
+    /// <summary>How a virtio disk appears to the guest; libxl sets mmio for virtio (xl has no option for it), and a xen disk must leave it unknown.</summary>
+    /// <remarks>libxl field <c>transport</c>.</remarks>
     public global::Colo.Gen.DiskTransport Transport { get; set; }
 
-    /// <summary>libxl field <c>irq</c>.</summary>
+    /// <summary>The interrupt line of a virtio-mmio disk, chosen by libxl when it builds the guest; 0 until then and for xen disks.</summary>
+    /// <remarks>libxl field <c>irq</c>.</remarks>
     public uint Irq { get; set; }
 
-    /// <summary>libxl field <c>base</c>.</summary>
+    /// <summary>The guest-physical address of a virtio-mmio disk's registers, chosen by libxl when it builds the guest; 0 until then and for xen disks.</summary>
+    /// <remarks>libxl field <c>base</c>.</remarks>
     public ulong Base { get; set; }
 
-    /// <summary>libxl field <c>colo_enable</c>.</summary>
+    /// <summary>COLO replicates the disk: every write of the primary VM also reaches the secondary's copy (xl's <c>colo</c>/<c>no-colo</c>); off by default. Needs the qdisk backend, the secondary's address, <c>active_disk</c> and <c>hidden_disk</c>.</summary>
+    /// <remarks>libxl field <c>colo_enable</c>.</remarks>
     public global::Colo.Gen.Defbool ColoEnable { get; set; }
 
-    /// <summary>libxl field <c>colo_restore_enable</c>.</summary>
+    /// <summary>This host runs the COLO secondary: libxl sets it on every disk of a domain restored from a COLO checkpoint stream and clears it on a domain created new; no spec sets it.</summary>
+    /// <remarks>libxl field <c>colo_restore_enable</c>.</remarks>
     public global::Colo.Gen.Defbool ColoRestoreEnable { get; set; }
 
-    /// <summary>libxl field <c>colo_params</c>.</summary>
+    /// <summary>The seed patch's COLO address in one value, <c>HOST:PORT:exportname=NAME</c> (xl's <c>colo-params=</c>); today's Xen has <c>colo_host</c>, <c>colo_port</c> and <c>colo_export</c> instead.</summary>
+    /// <remarks>libxl field <c>colo_params</c>.</remarks>
     public string? ColoParams { get; set; }
 
-    /// <summary>libxl field <c>colo_host</c>.</summary>
+    /// <summary>The secondary's host name or IP address, where its NBD server listens (xl's <c>colo-host=</c>).</summary>
+    /// <remarks>libxl field <c>colo_host</c>.</remarks>
     public string? ColoHost { get; set; }
 
-    /// <summary>libxl field <c>colo_port</c>.</summary>
+    /// <summary>The TCP port of the secondary's NBD server (xl's <c>colo-port=</c>), 1 to 65535; 0 when not given.</summary>
+    /// <remarks>libxl field <c>colo_port</c>.</remarks>
     public int ColoPort { get; set; }
 
-    /// <summary>libxl field <c>colo_export</c>.</summary>
+    /// <summary>The NBD export the secondary serves the disk as, which is also the disk's drive id in QEMU (xl's <c>colo-export=</c>): a QEMU identifier.</summary>
+    /// <remarks>libxl field <c>colo_export</c>.</remarks>
     public string? ColoExport { get; set; }
 
-    /// <summary>libxl field <c>active_disk</c>.</summary>
+    /// <summary>On the secondary: the image (qcow2) that takes the secondary VM's own writes between checkpoints (xl's <c>active-disk=</c>).</summary>
+    /// <remarks>libxl field <c>active_disk</c>.</remarks>
     public string? ActiveDisk { get; set; }
 
-    /// <summary>libxl field <c>hidden_disk</c>.</summary>
+    /// <summary>On the secondary: the image (qcow2) that keeps what the primary's replicated writes overwrote since the last checkpoint (xl's <c>hidden-disk=</c>).</summary>
+    /// <remarks>libxl field <c>hidden_disk</c>.</remarks>
     public string? HiddenDisk { get; set; }
 
-    /// <summary>libxl field <c>trusted</c>.</summary>
+    /// <summary>Whether the frontend may trust the backend (xl's <c>trusted</c>/<c>untrusted</c>); trusted by default. An untrusted backend gets no more of the guest's memory than each request needs.</summary>
+    /// <remarks>libxl field <c>trusted</c>.</remarks>
     public global::Colo.Gen.Defbool Trusted { get; set; }
 
-    /// <summary>libxl field <c>grant_usage</c>.</summary>
+    /// <summary>Whether a virtio disk's backend reaches guest memory through Xen grants (xl's <c>grant_usage=1|0</c>); by default exactly when the backend runs in a driver domain.</summary>
+    /// <remarks>libxl field <c>grant_usage</c>.</remarks>
     public global::Colo.Gen.Defbool GrantUsage { get; set; }
 
     /// <summary>A deep copy: nothing the copy holds is shared with this instance.</summary>
@@ -625,9 +651,9 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
             && global::System.Collections.Generic.EqualityComparer<global::Colo.Gen.DiskBackend>.Default.Equals(this.Backend, other.Backend)
             && global::System.Collections.Generic.EqualityComparer<global::Colo.Gen.DiskFormat>.Default.Equals(this.Format, other.Format)
             && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(this.Script, other.Script)
-            && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(this.Removable, other.Removable)
-            && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(this.Readwrite, other.Readwrite)
-            && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(this.IsCdrom, other.IsCdrom)
+            && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(this.Removable, other.Removable)
+            && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(this.Readwrite, other.Readwrite)
+            && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(this.IsCdrom, other.IsCdrom)
             && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(this.DirectIoSafe, other.DirectIoSafe)
             && global::System.Collections.Generic.EqualityComparer<global::Colo.Gen.Defbool>.Default.Equals(this.DiscardEnable, other.DiscardEnable)
             && global::System.Collections.Generic.EqualityComparer<global::Colo.Gen.DiskSpecification>.Default.Equals(this.Specification, other.Specification)
@@ -748,20 +774,20 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
             writer.Key("script");
             writer.String(this.Script);
         }
-        if (this.Removable != 0)
+        if (this.Removable)
         {
             writer.Key("removable");
-            writer.Number((long)this.Removable);
+            writer.Number(this.Removable ? 1L : 0L);
         }
-        if (this.Readwrite != 0)
+        if (this.Readwrite)
         {
             writer.Key("readwrite");
-            writer.Number((long)this.Readwrite);
+            writer.Number(this.Readwrite ? 1L : 0L);
         }
-        if (this.IsCdrom != 0)
+        if (this.IsCdrom)
         {
             writer.Key("is_cdrom");
-            writer.Number((long)this.IsCdrom);
+            writer.Number(this.IsCdrom ? 1L : 0L);
         }
         if (this.DirectIoSafe)
         {
@@ -880,15 +906,15 @@ public sealed partial class DiskDevice : global::System.IEquatable<DiskDevice>
         }
         if (element.TryGetProperty("removable", out global::System.Text.Json.JsonElement jsonRemovable))
         {
-            this.Removable = ColoGenJson.ReadInt32(jsonRemovable);
+            this.Removable = ColoGenJson.ReadFlag(jsonRemovable);
         }
         if (element.TryGetProperty("readwrite", out global::System.Text.Json.JsonElement jsonReadwrite))
         {
-            this.Readwrite = ColoGenJson.ReadInt32(jsonReadwrite);
+            this.Readwrite = ColoGenJson.ReadFlag(jsonReadwrite);
         }
         if (element.TryGetProperty("is_cdrom", out global::System.Text.Json.JsonElement jsonIsCdrom))
         {
-            this.IsCdrom = ColoGenJson.ReadInt32(jsonIsCdrom);
+            this.IsCdrom = ColoGenJson.ReadFlag(jsonIsCdrom);
         }
         if (element.TryGetProperty("direct_io_safe", out global::System.Text.Json.JsonElement jsonDirectIoSafe))
         {

@@ -158,7 +158,7 @@ public sealed class CommandLineConventionsTests
         Assert.EndsWith(
             "Exit status:\n"
             + "  0  success: the data is on standard output\n"
-            + "  1  a disk was rejected: libxlutil's or libxl's messages are on standard error\n"
+            + "  1  a disk or configuration was rejected: libxlutil's or libxl's messages are on standard error\n"
             + "  2  usage error: an unknown option or command, a missing or bad value\n",
             output,
             StringComparison.Ordinal);

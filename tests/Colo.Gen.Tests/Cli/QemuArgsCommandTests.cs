@@ -121,26 +121,15 @@ public sealed class QemuArgsCommandTests : IDisposable
     }
 
     [Fact]
-    public void NoProbe_BuildsArgumentsForAnotherHost_WhereThisHostsMissingTargetWouldBeRefused()
+    public void NoProbe_TakesPhyWhenTheSpecNamesIt_LeavingTheBlockDeviceCheckToTheGuestsHost()
     {
-        string elsewhere = Path.Combine(_dir.FullName, "only-on-the-other-host.img");
-        Assert.Equal(1, Run("qemu-args", $"vdev=hda,target={elsewhere}").Status);
+        Assert.Equal(1, Run("qemu-args", "vdev=hda,backendtype=phy,target=/dev/vg/absent-here").Status);
 
-        (int status, string output, string error) = Run("qemu-args", "--no-probe", $"vdev=hda,target={elsewhere}");
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", "vdev=hda,backendtype=phy,target=/dev/vg/absent-here");
 
         Assert.Equal(0, status);
         Assert.Equal("", error);
-        Assert.Equal($"-drive\nfile={elsewhere},if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
-    }
-
-    [Fact]
-    public void NoProbe_RefusesPhy_WhichNeedsABlockDeviceNobodyLookedAt()
-    {
-        (int status, string output, string error) = Run("qemu-args", "--no-probe", "vdev=hda,backendtype=phy,target=/dev/vg/guest");
-
-        Assert.Equal(1, status);
-        Assert.Equal("", output);
-        Assert.Equal("no suitable backend for disk hda\n", error);
+        Assert.Equal("-drive\nfile=/dev/vg/absent-here,if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
     }
 
     [Fact]
@@ -151,5 +140,25 @@ public sealed class QemuArgsCommandTests : IDisposable
         Assert.Contains("--no-probe", help, StringComparison.Ordinal);
         Assert.Contains("nothing on this one is examined", help, StringComparison.Ordinal);
         Assert.Contains("else qdisk", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_probe_builds_arguments_for_a_target_that_is_not_on_this_host()
+    {
+        string elsewhere = Path.Combine(_dir.FullName, "on-the-other-host.img");
+
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", $"vdev=hda,target={elsewhere}");
+
+        Assert.Equal((0, ""), (status, error));
+        Assert.Equal($"-drive\nfile={elsewhere},if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
+    }
+
+    [Fact]
+    public void A_colo_disk_without_its_host_names_the_option_beside_libxls_line()
+    {
+        (int status, _, string error) = Run("qemu-args", $"colo,colo-port=9000,colo-export=colo1,active-disk=/a,hidden-disk=/h,vdev=hda,target={Image("p.img")}");
+
+        Assert.Equal(1, status);
+        Assert.Equal("no suitable backend for disk hda\ndisk hda: COLO needs colo-host=HOST, the address of the secondary's NBD server\n", error);
     }
 }

@@ -52,7 +52,7 @@ public sealed class BadInputTests
         DiskParseResult result = DiskSpecParser.Parse("vdev=hda,target=/a" + (char)0xD800 + "b");
 
         Assert.False(result.Succeeded);
-        Assert.Null(result.Disk.PdevPath);
+        Assert.Null(result.Disk!.PdevPath);
         Assert.Equal([Prefix + "not valid Unicode (an unpaired UTF-16 surrogate): near `\\uD800' in `vdev=hda,target=/a\\uD800b'"], result.Errors);
     }
 
@@ -183,8 +183,8 @@ public sealed class BadInputTests
         DiskParseResult result = DiskSpecParser.Parse(["vdev=hda,format=vmdk,target=/x", "access=ro"]);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("hda", result.Disk.Vdev);
-        Assert.Equal(1, result.Disk.Readwrite);
+        Assert.Equal("hda", result.Disk!.Vdev);
+        Assert.True(result.Disk!.Readwrite);
         Assert.Equal([Prefix + "unknown value for format: near `vmdk' in `vdev=hda,format=vmdk,target=/x'"], result.Errors);
     }
 }

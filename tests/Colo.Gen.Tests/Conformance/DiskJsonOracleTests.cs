@@ -94,9 +94,9 @@ public class DiskJsonOracleTests
             Backend = (DiskBackend)RandomEnum(random, 5, namedEnumsOnly),
             Format = (DiskFormat)RandomEnum(random, 7, namedEnumsOnly),
             Script = RandomString(random),
-            Removable = RandomInt(random),
-            Readwrite = RandomInt(random),
-            IsCdrom = RandomInt(random),
+            Removable = random.Next(2) == 0,
+            Readwrite = random.Next(2) == 0,
+            IsCdrom = random.Next(2) == 0,
             DirectIoSafe = random.Next(2) == 0,
             DiscardEnable = RandomDefbool(random),
             Specification = (DiskSpecification)RandomEnum(random, 3, namedEnumsOnly),
@@ -176,9 +176,9 @@ public class DiskJsonOracleTests
         Num("backend", (int)d.Backend);
         Num("format", (int)d.Format);
         Str("script", d.Script);
-        Num("removable", d.Removable);
-        Num("readwrite", d.Readwrite);
-        Num("is_cdrom", d.IsCdrom);
+        Num("removable", d.Removable ? 1 : 0);
+        Num("readwrite", d.Readwrite ? 1 : 0);
+        Num("is_cdrom", d.IsCdrom ? 1 : 0);
         Num("direct_io_safe", d.DirectIoSafe ? 1 : 0);
         Def("discard_enable", d.DiscardEnable);
         Num("specification", (int)d.Specification);

@@ -53,7 +53,7 @@ public sealed class LibxlutilQuirksTests
     {
         DiskParseResult result = DiskSpecParser.Parse("vdev=hda,target=/x,colo-port=1");
 
-        Assert.Equal("/x,colo-port=1", result.Disk.PdevPath);
+        Assert.Equal("/x,colo-port=1", result.Disk!.PdevPath);
         Assert.Equal(0, result.Disk.ColoPort);
     }
 
@@ -65,7 +65,7 @@ public sealed class LibxlutilQuirksTests
         DiskParseResult result = DiskSpecParser.Parse("foo=bar,vdev=hda,target=/x");
 
         Assert.Equal([Prefix + "unknown parameter: near `foo=b' in `foo=bar,vdev=hda,target=/x'"], result.Errors);
-        Assert.Equal("/x", result.Disk.PdevPath);
+        Assert.Equal("/x", result.Disk!.PdevPath);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class LibxlutilQuirksTests
         DiskParseResult result = DiskSpecParser.Parse("nbd:host:1234,xvda,r");
 
         Assert.True(result.Succeeded);
-        Assert.Equal(("block-nbd", "host:1234", "xvda", 0, DiskFormat.Raw),
+        Assert.Equal(("block-nbd", "host:1234", "xvda", false, DiskFormat.Raw),
             (result.Disk.Script, result.Disk.PdevPath, result.Disk.Vdev, result.Disk.Readwrite, result.Disk.Format));
     }
 
@@ -92,7 +92,7 @@ public sealed class LibxlutilQuirksTests
         DiskParseResult result = DiskSpecParser.Parse(",hdc:cdrom,r");
 
         Assert.True(result.Succeeded);
-        Assert.Equal(("", "hdc", DiskFormat.Empty, 1, 1, 0),
+        Assert.Equal(("", "hdc", DiskFormat.Empty, true, true, false),
             (result.Disk.PdevPath, result.Disk.Vdev, result.Disk.Format, result.Disk.IsCdrom, result.Disk.Removable, result.Disk.Readwrite));
     }
 

@@ -18,7 +18,7 @@ public sealed class NewerSyntaxTests
         DiskParseResult result = DiskSpecParser.Parse(spec);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(Defbool.From(trusted), result.Disk.Trusted);
+        Assert.Equal(Defbool.From(trusted), result.Disk!.Trusted);
         Assert.Contains($"\"trusted\": \"{(trusted ? "True" : "False")}\"", result.Disk.ToJson());
     }
 
@@ -31,7 +31,7 @@ public sealed class NewerSyntaxTests
         DiskParseResult result = DiskSpecParser.Parse(spec);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(Defbool.From(grantUsage), result.Disk.GrantUsage);
+        Assert.Equal(Defbool.From(grantUsage), result.Disk!.GrantUsage);
         Assert.EndsWith($"\"grant_usage\": \"{(grantUsage ? "True" : "False")}\"\n}}\n", result.Disk.ToJson());
     }
 
@@ -45,7 +45,7 @@ public sealed class NewerSyntaxTests
         Assert.Equal(
             ["command line: config parsing error in disk specification: bad disk syntax: near `=2,vdev=xvda' in `grant_usage=2,vdev=xvda'"],
             result.Errors);
-        Assert.Equal("grant_usage", result.Disk.PdevPath);
+        Assert.Equal("grant_usage", result.Disk!.PdevPath);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class NewerSyntaxTests
         Assert.Equal(
             ["command line: config parsing error in disk specification: colo-params respecified: near `h:2:exportname=b' in `colo-params=h:1:exportname=a,colo-params=h:2:exportname=b,vdev=hda,target=/x'"],
             result.Errors);
-        Assert.Equal("h:1:exportname=a", result.Disk.ColoParams);
+        Assert.Equal("h:1:exportname=a", result.Disk!.ColoParams);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class NewerSyntaxTests
         DiskParseResult result = DiskSpecParser.Parse("colo-params=,colo-params=h:1:exportname=e,vdev=hda,target=/x");
 
         Assert.Empty(result.Errors);
-        Assert.Equal("h:1:exportname=e", result.Disk.ColoParams);
+        Assert.Equal("h:1:exportname=e", result.Disk!.ColoParams);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class NewerSyntaxTests
         DiskParseResult result = DiskSpecParser.Parse("colo-params=x,vdev=hda,target=/x");
 
         Assert.Empty(result.Errors);
-        Assert.Equal("x", result.Disk.ColoParams);
+        Assert.Equal("x", result.Disk!.ColoParams);
     }
 
     [Fact]

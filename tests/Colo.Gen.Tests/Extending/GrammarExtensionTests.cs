@@ -13,10 +13,11 @@ namespace Colo.Gen.Tests.Extending;
 
 /// <summary>
 /// The "Extending the disk syntax" section of docs/extending.md (the README points there), done as it says in a copy of the repository:
-/// each code block of the section is an edit (its first line is a line of grammar/disk.l or
-/// grammar/libxl_types.idl, the lines after it are added below it), read from that page itself,
-/// so the page cannot drift from what works. Nothing else is touched; the copy builds, and the
-/// new string and integer options and the new format parse, print in JSON and round-trip.
+/// each code block of the section is an edit (its first line is a line of grammar/disk.l,
+/// grammar/libxl_types.idl or runtime/PublicAPI.Unshipped.txt — or the start of one, ending in
+/// " ..." — and the lines after it are added below it), read from that page itself, so the page
+/// cannot drift from what works. No C# is touched; the copy builds, and the new string and integer
+/// options and the new format parse, print in JSON and round-trip.
 /// </summary>
 public sealed class GrammarExtensionTests
 {
@@ -24,7 +25,10 @@ public sealed class GrammarExtensionTests
 
     private const string SectionHeading = "## Extending the disk syntax";
 
-    private static readonly string[] GrammarFiles = ["grammar/disk.l", "grammar/libxl_types.idl"];
+    private static readonly string[] GrammarFiles = ["grammar/disk.l", "grammar/libxl_types.idl", "runtime/PublicAPI.Unshipped.txt"];
+
+    /// <summary>How a block's first line ends when it gives only the start of a long line.</summary>
+    private const string Elision = " ...";
 
     /// <summary>One edit the page shows: add <see cref="Lines"/> below the line <see cref="Anchor"/> of <see cref="File"/>.</summary>
     public sealed record GrammarEdit(string File, string Anchor, IReadOnlyList<string> Lines);
@@ -46,7 +50,7 @@ public sealed class GrammarExtensionTests
         foreach (Match block in Regex.Matches(ReadmeSection(), "^```[a-z]*\\n(.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline))
         {
             string[] lines = block.Groups[1].Value.TrimEnd('\n').Split('\n');
-            string[] holders = GrammarFiles.Where(f => LinesOf(Path.Combine(grammarRoot, f)).Count(l => l.TrimEnd() == lines[0].TrimEnd()) == 1).ToArray();
+            string[] holders = GrammarFiles.Where(f => LinesOf(Path.Combine(grammarRoot, f)).Count(l => IsAnchor(l, lines[0])) == 1).ToArray();
             Assert.True(holders.Length == 1, "the block starting '" + lines[0] + "' does not start with a line found once in exactly one of " + string.Join(", ", GrammarFiles));
             edits.Add(new GrammarEdit(holders[0], lines[0], lines[1..]));
         }
@@ -67,13 +71,14 @@ public sealed class GrammarExtensionTests
     {
         IReadOnlyList<GrammarEdit> edits = ReadmeEdits(RepositoryCopy.SourceRoot);
 
-        Assert.Equal(["grammar/disk.l", "grammar/disk.l", "grammar/libxl_types.idl", "grammar/libxl_types.idl", "grammar/libxl_types.idl"], edits.Select(e => e.File).Order(StringComparer.Ordinal));
+        Assert.Equal(["grammar/disk.l", "grammar/disk.l", "grammar/libxl_types.idl", "grammar/libxl_types.idl", "grammar/libxl_types.idl", "runtime/PublicAPI.Unshipped.txt"], edits.Select(e => e.File).Order(StringComparer.Ordinal));
         Assert.All(edits, e => Assert.NotEmpty(e.Lines));
         string added = string.Join("\n", edits.SelectMany(e => e.Lines));
         Assert.Contains("SaveString(\"cache-mode\"", added, StringComparison.Ordinal);
         Assert.Contains("SaveInt(\"max_queues\"", added, StringComparison.Ordinal);
-        Assert.Contains("(\"max_queues\", integer)", added, StringComparison.Ordinal);
+        Assert.Contains("(\"max_queues\", integer,", added, StringComparison.Ordinal);
         Assert.Contains("(7, \"VMDK\")", added, StringComparison.Ordinal);
+        Assert.Contains("Colo.Gen.DiskDevice.MaxQueues.get -> int", added, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,12 +142,21 @@ public sealed class GrammarExtensionTests
         }
     }
 
+    /// <summary>Whether <paramref name="line"/> is the page's <paramref name="anchor"/>: the same line, or one that starts so when the anchor ends in " ...".</summary>
+    private static bool IsAnchor(string line, string anchor)
+    {
+        string wanted = anchor.TrimEnd();
+        return wanted.EndsWith(Elision, StringComparison.Ordinal)
+            ? line.StartsWith(wanted[..^Elision.Length], StringComparison.Ordinal)
+            : line.TrimEnd() == wanted;
+    }
+
     private static string[] LinesOf(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     private static void InsertAfter(string path, string anchor, IReadOnlyList<string> lines)
     {
         var edited = new List<string>(LinesOf(path));
-        int at = edited.FindIndex(l => l.TrimEnd() == anchor.TrimEnd());
+        int at = edited.FindIndex(l => IsAnchor(l, anchor));
         Assert.True(at >= 0, $"'{anchor}' not found in {path}");
         edited.InsertRange(at + 1, lines);
         File.WriteAllText(path, string.Join("\n", edited));

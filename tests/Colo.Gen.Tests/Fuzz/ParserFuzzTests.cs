@@ -73,7 +73,7 @@ public sealed class ParserFuzzTests
         }
 
         // What was stored is the user's text: each value is a piece of one of the specs.
-        DiskDevice disk = result.Disk;
+        DiskDevice disk = result.Disk!; // a parse always has a disk, also a failed one
         foreach (string? value in new[] { disk.PdevPath, disk.Vdev, disk.BackendDomname, disk.ColoParams, disk.ColoHost, disk.ColoExport, disk.ActiveDisk, disk.HiddenDisk })
         {
             if (value is not null)

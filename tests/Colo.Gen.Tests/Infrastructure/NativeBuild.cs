@@ -38,6 +38,17 @@ public static class NativeBuild
         return Build(Path.Combine("tests", "native", "disk-json-oracle", "disk-json-oracle.c"), "disk-json-oracle", "-lxenlight");
     }
 
+    /// <summary>
+    /// The libxlutil config-file oracle (tests/native/xlcfg-oracle/xlcfg-oracle.c), built against
+    /// Debian's libxen-dev. Skips (or fails under COLO_GEN_REQUIRE_TOOLS=1) without gcc or libxen-dev.
+    /// </summary>
+    public static string XlConfigOracle()
+    {
+        RequiredTool.NeedExecutable("gcc", "gcc");
+        RequiredTool.NeedFile("/usr/include/libxlutil.h", "libxen-dev");
+        return Build(Path.Combine("tests", "native", "xlcfg-oracle", "xlcfg-oracle.c"), "xlcfg-oracle", "-lxlutil", "-lxenlight");
+    }
+
     /// <summary>The repository root.</summary>
     public static string RepositoryRoot() => Colo.Gen.TestSupport.RepositoryRoot.Path;
 

@@ -180,23 +180,24 @@ internal sealed class QemuProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a COLO secondary: QEMU with the disk arguments made for a port, then its NBD server
-    /// on that port (<see cref="ColoReplication.StartSecondaryAsync"/>). When something else on the
+    /// Starts a COLO secondary: the disk prepared for a port, QEMU with its arguments, then its NBD server
+    /// on that port (<see cref="ColoReplication.StartSecondaryAsync(PreparedDisk, CancellationToken)"/>). When something else on the
     /// machine holds the port, QEMU answers "Address already in use" and the next candidate is
     /// tried with a fresh QEMU, so the port in the disk spec is always the one listened on. No port
     /// is bound, released and handed on in the hope that nobody takes it in between.
     /// </summary>
     public static async Task<(QemuProcess Secondary, int Port)> StartColoSecondaryAsync(
-        string directory, Func<int, IEnumerable<string>> diskArguments, string export, CancellationToken cancellationToken, IEnumerable<int>? ports = null)
+        string directory, Func<int, PreparedDisks> prepare, CancellationToken cancellationToken, IEnumerable<int>? ports = null)
     {
         const int Attempts = 20;
         int attempt = 0;
         foreach (int port in ports ?? CandidatePorts())
         {
-            QemuProcess secondary = await StartAsync(directory, "secondary", diskArguments(port), cancellationToken);
+            PreparedDisks disks = prepare(port);
+            QemuProcess secondary = await StartAsync(directory, "secondary", RealQemu.BuiltDiskArguments.For(disks), cancellationToken);
             try
             {
-                await new ColoReplication(secondary.Qmp).StartSecondaryAsync("127.0.0.1", port, export, cancellationToken);
+                await new ColoReplication(secondary.Qmp).StartSecondaryAsync(disks[0], cancellationToken);
                 return (secondary, port);
             }
             catch (QmpException e) when (e.Command == "nbd-server-start" && e.Description.Contains("Address already in use", StringComparison.Ordinal) && ++attempt < Attempts)

@@ -68,7 +68,8 @@ public sealed class ConsumerPackageTests(PackedFeed packed)
 
         var point = new Point { X = 3, Y = -4, Label = "here", Colour = Colour.Green };
         Console.Write(point.ToJson());
-        Console.WriteLine(Colo.Gen.DiskSpecParser.Parse("vdev=xvda,target=/x").Disk.Vdev);
+        var parsed = Colo.Gen.DiskSpecParser.Parse("vdev=xvda,target=/x");
+        Console.WriteLine(parsed.Succeeded ? parsed.Disk.Vdev : "failed");
         """;
 
     [Fact]

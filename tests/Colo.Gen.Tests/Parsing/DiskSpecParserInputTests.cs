@@ -28,7 +28,7 @@ public sealed class DiskSpecParserInputTests
         Assert.True(fromArray.Succeeded);
         Assert.Equal("/dev/vg/guest", fromArray.Disk.PdevPath);
         Assert.Equal(DiskFormat.Qcow2, fromArray.Disk.Format);
-        Assert.Equal(0, fromArray.Disk.Readwrite);
+        Assert.False(fromArray.Disk.Readwrite);
         foreach (DiskParseResult other in others)
         {
             Assert.True(other.Succeeded);
@@ -89,7 +89,7 @@ public sealed class DiskSpecParserInputTests
         DiskParseResult result = DiskSpecParser.Parse(spec);
 
         Assert.False(result.Succeeded);
-        Assert.Null(result.Disk.PdevPath);
+        Assert.Null(result.Disk!.PdevPath);
         DiskSpecError error = Assert.Single(result.ErrorDetails);
         Assert.Equal("not valid Unicode (an unpaired UTF-16 surrogate)", error.Message);
         Assert.Equal(at, error.Offset);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Colo.Gen.Cli;
 using Xunit;
 
@@ -9,8 +11,9 @@ namespace Colo.Gen.Tests.Readme;
 
 /// <summary>
 /// The README's COLO walk-through, taken from the README text: its <c>SPEC='...'</c>, and each block that
-/// starts with a <c>$ colo-disk ...</c> command, which must print exactly the lines shown under it, with
-/// status 0 and nothing on standard error. Both hosts' commands are there: the secondary's and the primary's.
+/// starts with a <c>$ colo-disk ...</c> command, which must print exactly the lines shown under it
+/// (standard output, then standard error) and exit with status 0, or with the status of a last line
+/// <c>(exit status N)</c>. Both hosts' commands are there, and a COLO disk refused option by option.
 /// </summary>
 public sealed class ColoWalkThroughTests
 {
@@ -32,6 +35,7 @@ public sealed class ColoWalkThroughTests
         Assert.Contains("$ colo-disk qemu-args --colo-restore \"$SPEC\"", commands);
         Assert.Contains("$ colo-disk qemu-args \"$SPEC\"", commands);
         Assert.Contains("colo", Spec().Split(','));
+        Assert.Contains(commands, c => c.Contains("colo-port=99999", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -40,13 +44,29 @@ public sealed class ColoWalkThroughTests
     {
         string[] lines = block.Split('\n', 2);
         string[] args = lines[0]["$ colo-disk ".Length..].Split(' ').Select(a => a == "\"$SPEC\"" ? Spec() : a).ToArray();
+        string shown = lines[1];
+        int expectedStatus = 0;
+        Match exit = Regex.Match(shown, "\\(exit status ([0-9])\\)\n$");
+        if (exit.Success)
+        {
+            expectedStatus = int.Parse(exit.Groups[1].Value, CultureInfo.InvariantCulture);
+            shown = shown[..exit.Index];
+        }
+
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
 
         int status = Program.Run(args, new MemoryStream(), stdout, stderr);
 
-        Assert.Equal(0, status);
-        Assert.Equal("", stderr.ToString());
-        Assert.Equal(lines[1], stdout.ToString());
+        Assert.Equal(expectedStatus, status);
+        Assert.Equal(shown, stdout.ToString() + stderr.ToString());
+        if (expectedStatus == 0)
+        {
+            Assert.Equal("", stderr.ToString());
+        }
+        else
+        {
+            Assert.Equal("", stdout.ToString());
+        }
     }
 }

@@ -7,29 +7,24 @@ using Xunit;
 namespace Colo.Gen.Tests.RealQemu;
 
 /// <summary>
-/// QEMU disk arguments the way the toolstack makes them: xl specs parsed, the host's COLO role
-/// assigned, libxl's defaults and backend choice run against the real files, then
-/// <see cref="DeviceModelArguments.Build"/> in the upstream dialect.
+/// QEMU disk arguments the way the toolstack makes them, through the public path: xl specs prepared
+/// for this host (<see cref="PreparedDisks.Prepare(IEnumerable{string}, DiskHost, string)"/>: the host's
+/// COLO role, libxl's defaults and backend choice against the real files), then
+/// <see cref="DeviceModelArguments.Build(PreparedDisks, QemuDialect, QemuTargetPolicy?)"/> in the upstream dialect.
 /// </summary>
 internal static class BuiltDiskArguments
 {
-    public static IReadOnlyList<string> For(ColoRole hostRole, params string[] specs)
+    public static PreparedDisks Prepare(ColoRole hostRole, params string[] specs)
     {
-        var disks = new List<DiskDevice>();
-        foreach (string spec in specs)
-        {
-            DiskParseResult parsed = DiskSpecParser.Parse(new[] { spec });
-            Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-            disks.Add(parsed.Disk);
-        }
+        DiskPreparationResult prepared = PreparedDisks.Prepare(specs, DiskHost.ThisHost(hostRole));
+        Assert.True(prepared.Succeeded, string.Join("\n", prepared.Errors));
+        return prepared.Disks;
+    }
 
-        ColoRoles.Assign(disks, hostRole);
-        foreach (DiskDevice disk in disks)
-        {
-            BackendSelection selection = DiskDefaults.Apply(disk, LinuxHostProbe.Instance);
-            Assert.True(selection.Succeeded, selection.Error);
-        }
+    public static IReadOnlyList<string> For(ColoRole hostRole, params string[] specs) => For(Prepare(hostRole, specs));
 
+    public static IReadOnlyList<string> For(PreparedDisks disks)
+    {
         DeviceModelResult built = DeviceModelArguments.Build(disks, QemuDialect.Upstream);
         Assert.True(built.Succeeded, string.Join("\n", built.Errors));
         Assert.Empty(built.Warnings);

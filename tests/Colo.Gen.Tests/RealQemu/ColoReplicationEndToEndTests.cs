@@ -34,18 +34,20 @@ public sealed class ColoReplicationEndToEndTests
             string secondaryImage = QemuProcess.CreateImage(Path.Combine(dir.FullName, "secondary.raw"), "raw");
             string active = QemuProcess.CreateImage(Path.Combine(dir.FullName, "active.qcow2"), "qcow2");
             string hidden = QemuProcess.CreateImage(Path.Combine(dir.FullName, "hidden.qcow2"), "qcow2");
+
+            // Each host prepares the same disk for its role; its QEMU and its replication steps take the prepared disk.
             var (secondary, port) = await QemuProcess.StartColoSecondaryAsync(
-                dir.FullName, listen => BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden)), Export, TestContext.Current.CancellationToken);
+                dir.FullName, listen => BuiltDiskArguments.Prepare(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden)), TestContext.Current.CancellationToken);
+            PreparedDisks onPrimaryHost = BuiltDiskArguments.Prepare(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden));
 
             ReplicationStatus primaryStatus;
             ReplicationStatus secondaryStatus;
             await using (secondary)
-            await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
-                BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken))
+            await using (QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary", BuiltDiskArguments.For(onPrimaryHost), TestContext.Current.CancellationToken))
             {
                 var onSecondary = new ColoReplication(secondary.Qmp);
                 var onPrimary = new ColoReplication(primary.Qmp);
-                await onPrimary.StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken);
+                await onPrimary.StartPrimaryAsync(onPrimaryHost[0], "nbd_client1", TestContext.Current.CancellationToken);
 
                 await primary.Qmp.HumanMonitorCommandAsync($"qemu-io {Export} \"write -P 0x5a 4096 64k\"", TestContext.Current.CancellationToken);
                 await onPrimary.CheckpointAsync(TestContext.Current.CancellationToken);
@@ -53,7 +55,7 @@ public sealed class ColoReplicationEndToEndTests
                 primaryStatus = await onPrimary.QueryStatusAsync(TestContext.Current.CancellationToken);
                 secondaryStatus = await onSecondary.QueryStatusAsync(TestContext.Current.CancellationToken);
 
-                await onPrimary.StopPrimaryAsync(Export, "nbd_client1", TestContext.Current.CancellationToken);
+                await onPrimary.StopPrimaryAsync(onPrimaryHost[0], "nbd_client1", TestContext.Current.CancellationToken);
                 await onSecondary.StopSecondaryAsync(TestContext.Current.CancellationToken);
                 await primary.QuitAsync();
                 await secondary.QuitAsync();
@@ -91,9 +93,8 @@ public sealed class ColoReplicationEndToEndTests
                 listen =>
                 {
                     tried.Add(listen);
-                    return BuiltDiskArguments.For(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden));
+                    return BuiltDiskArguments.Prepare(ColoRole.Secondary, BuiltDiskArguments.ColoSpec(secondaryImage, listen, Export, active, hidden));
                 },
-                Export,
                 TestContext.Current.CancellationToken,
                 QemuProcess.CandidatePorts().Where(p => p != taken).Prepend(taken));
             await using (secondary)
@@ -123,11 +124,11 @@ public sealed class ColoReplicationEndToEndTests
             string active = Path.Combine(dir.FullName, "active.qcow2");
             string hidden = Path.Combine(dir.FullName, "hidden.qcow2");
             using Socket refusing = QemuProcess.ReserveRefusingPort(out int port);
-            await using QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary",
-                BuiltDiskArguments.For(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden)), TestContext.Current.CancellationToken);
+            PreparedDisks onPrimaryHost = BuiltDiskArguments.Prepare(ColoRole.Primary, BuiltDiskArguments.ColoSpec(primaryImage, port, Export, active, hidden));
+            await using QemuProcess primary = await QemuProcess.StartAsync(dir.FullName, "primary", BuiltDiskArguments.For(onPrimaryHost), TestContext.Current.CancellationToken);
 
             QmpException error = await Assert.ThrowsAsync<QmpException>(() =>
-                new ColoReplication(primary.Qmp).StartPrimaryAsync("127.0.0.1", port, Export, "nbd_client1", TestContext.Current.CancellationToken));
+                new ColoReplication(primary.Qmp).StartPrimaryAsync(onPrimaryHost[0], "nbd_client1", TestContext.Current.CancellationToken));
 
             Assert.Equal("blockdev-add", error.Command);
             Assert.Contains("Connection refused", error.Description, System.StringComparison.Ordinal);

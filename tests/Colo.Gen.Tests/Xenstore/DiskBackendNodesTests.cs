@@ -73,7 +73,7 @@ public sealed class DiskBackendNodesTests
         Assert.Equal("/i/p.img", back.PdevPath);
         Assert.Equal("hdb", back.Vdev);
         Assert.Equal(DiskBackend.Qdisk, back.Backend);
-        Assert.Equal(1, back.Readwrite);
+        Assert.True(back.Readwrite);
         Assert.Equal(Defbool.True, back.ColoEnable);
         Assert.Equal("/a.qcow2", back.ActiveDisk);
         Assert.Equal("/h.qcow2", back.HiddenDisk);
@@ -88,9 +88,9 @@ public sealed class DiskBackendNodesTests
         DiskBackendRead read = DiskBackendNodes.Read(Written(disk, ColoNodeLayout.Upstream), Backend, ColoNodeLayout.Upstream);
         Assert.True(read.Succeeded, read.Error);
         Assert.Equal(Defbool.False, read.Disk!.ColoEnable);
-        Assert.Equal(1, read.Disk.IsCdrom);
-        Assert.Equal(1, read.Disk.Removable);
-        Assert.Equal(0, read.Disk.Readwrite);
+        Assert.True(read.Disk.IsCdrom);
+        Assert.True(read.Disk.Removable);
+        Assert.False(read.Disk.Readwrite);
         Assert.Equal(DiskSpecification.Xen, read.Disk.Specification);
     }
 

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using System.Text;
+using Colo.Gen.Config;
+using Colo.Gen.Tests.Infrastructure;
+using CsCheck;
+using CsGen = CsCheck.Gen;
+using Xunit;
+
+namespace Colo.Gen.Tests.Config;
+
+/// <summary>
+/// Hostile config text: any bytes are read without an exception, in time and memory that grow with
+/// the input's length and no faster, and the bytes of a value are never changed on the way.
+/// </summary>
+public sealed class XlConfigHostileInputTests
+{
+    private static readonly string[] Tokens =
+    [
+        "a", "disk", "type", " ", "\t", "\n", "\r", "=", "+=", "+", "[", "]", ",", ";", "#", "'", "\"", "\\", "\\x", "\\1",
+        "\\n", "0x", "1", "99999999999999999999", "é", "\0", "$", ".", "(", ":", "'vdev=xvda,target=/x'", "\"hvm\"",
+    ];
+
+    /// <summary>Config-like bytes: tokens of the grammar mixed with arbitrary bytes.</summary>
+    private static readonly CsCheck.Gen<byte[]> ConfigBytes =
+        CsGen.OneOf(CsGen.Byte.Array[1, 3], CsGen.OneOf(Tokens).Select(t => Encoding.UTF8.GetBytes(t)))
+            .Array[0, 120]
+            .Select(parts => parts.SelectMany(p => p).ToArray());
+
+    [Fact]
+    public void Any_bytes_read_without_an_exception_and_every_getter_answers()
+    {
+        ConfigBytes.Sample(bytes =>
+        {
+            XlConfig config = XlConfig.Parse(bytes, "fuzz.cfg");
+            Assert.Equal(config.Succeeded, config.Messages.Count == 0 || config.Messages.All(m => m.StartsWith("warning", StringComparison.Ordinal)) && config.Succeeded);
+            foreach (XlConfigSetting setting in config.Settings)
+            {
+                Assert.StartsWith($"{setting.Line}: {setting.Name} ", setting.ToString(), StringComparison.Ordinal);
+                _ = config.GetString(setting.Name);
+                _ = config.GetBytes(setting.Name);
+                _ = config.GetBoundedLong(setting.Name, -1, 1);
+                _ = config.GetDefbool(setting.Name);
+                _ = config.GetList(setting.Name);
+                _ = config.ValueAsString(setting.Value);
+                _ = config.ValueAsList(setting.Value);
+            }
+
+            XlConfigDisks disks = XlConfigDisks.Read(config);
+            Assert.All(disks.Disks.Take(disks.Disks.Count - 1), d => Assert.True(d.Succeeded));
+            _ = XlDomainTypeResult.Of(config);
+        }, iter: 4000, threads: 1);
+    }
+
+    [Fact]
+    public void A_quoted_value_keeps_every_byte_it_was_given()
+    {
+        // Any bytes but the quote, the backslash, the newline and NUL stand for themselves in a quoted string.
+        CsCheck.Gen<byte[]> content = CsGen.Byte.Where(b => b is not ((byte)'\'' or (byte)'\\' or (byte)'\n' or 0)).Array[0, 64];
+        content.Sample(bytes =>
+        {
+            XlConfig config = XlConfig.Parse([.. "v = '"u8, .. bytes, .. "'\n"u8], "fuzz.cfg");
+
+            Assert.True(config.Succeeded);
+            XlConfigValue value = config.Settings.Single().Value;
+            Assert.Equal(bytes, value.Bytes.ToArray());
+            if (value.IsText)
+            {
+                Assert.Equal(bytes, Encoding.UTF8.GetBytes(value.Text));
+            }
+            else
+            {
+                string json = XlConfigText.Json(value);
+                Assert.Equal(bytes, Convert.FromHexString(json["{\"hex\": \"".Length..^2]));
+                Assert.Equal(XlConfigLookupStatus.NotText, config.GetString("v").Status);
+            }
+        }, iter: 4000, threads: 1);
+    }
+
+    [Theory]
+    [InlineData("", "# ")]             // every '#' would rescan the line (flex's quadratic case)
+    [InlineData("", "'x ")]            // unclosed quotes
+    [InlineData("", "$ ")]             // lexical errors
+    [InlineData("", "a = 1\n")]        // settings
+    [InlineData("", "a += [ 'x' ]\n")] // lists joined by += (libxlutil copies the whole list each time)
+    [InlineData("", "a += 'x'\n")]     // strings joined by += (libxlutil copies the whole string each time)
+    [InlineData("", "\"\\\\\" ")]      // escapes
+    [InlineData("", "[ ")]             // a syntax error, then error recovery dropping every token
+    [InlineData("a = ", "[ ")]         // nesting, up to bison's stack
+    [InlineData("", "x = [ 1,\n")]     // list items
+    public void Time_and_memory_grow_no_faster_than_the_input(string prefix, string unit)
+    {
+        // Eight times the input may take about eight times as long; a cost that grows with the square
+        // of the length takes 64 times as long. The ratio of the thread's CPU time (the faster of three
+        // reads at each size; CPU time, so that waiting for a core on a loaded machine does not count)
+        // must stay well below that. Allocation is exact, so it has an
+        // absolute bound: a Release build allocates 1 to 60 bytes a byte (the input buffer, settings,
+        // messages); in a Debug build the generated scanner adds about 144 bytes a match.
+        const int Small = 128 << 10, Large = 1 << 20;
+        (TimeSpan small, _) = Read(prefix, unit, Small);
+        (TimeSpan large, long allocated) = Read(prefix, unit, Large);
+
+        double ratio = large.TotalSeconds / Math.Max(small.TotalSeconds, 1e-4);
+        Assert.True(ratio < 32, $"reading 8 times as much \"{unit}\" took {ratio:F1} times as long ({small.TotalMilliseconds:F1} ms, {large.TotalMilliseconds:F1} ms)");
+        Assert.True(allocated < 256L * Large + (1 << 20), $"{allocated} bytes allocated for {Large} bytes of \"{unit}\"");
+    }
+
+    /// <summary>The faster of three reads (in the thread's CPU time) of <paramref name="prefix"/> and <paramref name="unit"/> repeated to about <paramref name="bytes"/>, and what one read allocates.</summary>
+    private static (TimeSpan Elapsed, long Allocated) Read(string prefix, string unit, int bytes)
+    {
+        byte[] input = Encoding.UTF8.GetBytes(prefix + string.Concat(Enumerable.Repeat(unit, bytes / unit.Length)));
+        if (bytes < 1 << 20)
+        {
+            XlConfig.Parse(input, "warm.cfg"); // compile every path the input takes before measuring
+        }
+
+        TimeSpan best = TimeSpan.MaxValue;
+        long allocated = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            TimeSpan start = ThreadCpuTime.Now();
+            XlConfig config = XlConfig.Parse(input, "big.cfg");
+            TimeSpan elapsed = ThreadCpuTime.Now() - start;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            Assert.NotNull(config);
+            best = elapsed < best ? elapsed : best;
+        }
+
+        return (best, allocated);
+    }
+}
