@@ -75,7 +75,7 @@ public sealed class NativeAotPublishTests
         // Help names the program as it was started, so it is compared in its parts.
         ProcessOutcome help = await DotnetCli.RunProgramAsync(program, output, TimeSpan.FromMinutes(1), null, "qemu-args", "--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("colo-disk qemu-args <DISK>...", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  colo-disk qemu-args ", help.StandardOutput, StringComparison.Ordinal);
         Assert.EndsWith(ExitStatusSection(), help.StandardOutput, StringComparison.Ordinal);
     }
 }
