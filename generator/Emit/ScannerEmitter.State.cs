@@ -29,9 +29,22 @@ internal static partial class ScannerEmitter
         w.Line("private bool yyMore;");
         w.Line("private int yyLineFrom;");
         w.Line("private int yyLineTo = -1;");
+        if (file.Options.LineNumbers)
+        {
+            w.Line("private int yyLineNumber = 1;");
+        }
+
         if (t.Aux.Count > 0)
         {
             w.Line("private byte[] yyMarks = new byte[64];");
+        }
+
+        if (file.Options.Reject)
+        {
+            w.Line("private int[] yyAcceptedAt = new int[16]; // REJECT: where the last walk accepted,");
+            w.Line("private int[] yyAcceptedRow = new int[16]; // in which rows,");
+            w.Line("private int yyAccepted; // how many of those are left to try,");
+            w.Line("private int yyAcceptedRank; // and which rule of the last one's list was tried last.");
         }
 
         w.Line();
@@ -50,6 +63,13 @@ internal static partial class ScannerEmitter
         Doc(w, "Where the current token starts in <see cref=\"Input\"/>.");
         w.Line("public int TokenStart => yyTokenStart;");
         w.Line();
+        if (file.Options.LineNumbers)
+        {
+            Doc(w, "The line the scan has reached, from 1 (flex's <c>yylineno</c>, %option yylineno): in an action, the line the token ends on; actions may set it.");
+            w.Line("public int LineNumber { get => yyLineNumber; set => yyLineNumber = value; }");
+            w.Line();
+        }
+
         Doc(w, "The current start condition (flex's <c>YY_START</c>).");
         w.Line("public int StartCondition => yyStartCondition;");
         w.Line();
@@ -62,7 +82,7 @@ internal static partial class ScannerEmitter
         Doc(w, "Where <see cref=\"Echo\"/> (and so flex's default rule) writes; nothing is written when null.");
         w.Line("public global::System.IO.Stream? Output { get; set; }");
         w.Line();
-        Doc(w, "Starts scanning <paramref name=\"utf8\"/> from its beginning in start condition INITIAL; the bytes are copied into a buffer the scanner reuses.");
+        Doc(w, "Starts scanning <paramref name=\"utf8\"/> from its beginning in start condition INITIAL" + (file.Options.Stack ? " with an empty start-condition stack" : string.Empty) + "; the bytes are copied into a buffer the scanner reuses.");
         w.Line("/// <param name=\"utf8\">The input.</param>");
         using (w.OpenBlock("public void SetInput(global::System.ReadOnlySpan<byte> utf8)"))
         {
@@ -111,6 +131,12 @@ internal static partial class ScannerEmitter
             }
 
             w.Line();
+            if (file.Options.LineNumbers)
+            {
+                w.Line("// The lines of the bytes given back are counted again when they are scanned again.");
+                w.Line("yyLineNumber -= YyNewlines(yyTokenStart + count, yyTokenStart + yyTokenLength);");
+            }
+
             w.Line("yyTokenLength = count;");
             w.Line("yyPosition = yyTokenStart + count;");
         }
@@ -138,6 +164,16 @@ internal static partial class ScannerEmitter
             w.Line("yyMore = false;");
             w.Line("yyLineFrom = 0;");
             w.Line("yyLineTo = -1;");
+            if (file.Options.LineNumbers)
+            {
+                w.Line("yyLineNumber = 1;");
+            }
+
+            if (file.Options.Stack)
+            {
+                w.Line("yyStackDepth = 0;");
+            }
+
             w.Line("IsJammed = false;");
             w.Line("JamPosition = 0;");
         }
@@ -150,14 +186,14 @@ internal static partial class ScannerEmitter
         w.Line("/// <summary>Where a match in a state whose accept word has <paramref name=\"run\"/> surely ends, or -1 when it must be walked.</summary>");
         using (w.OpenBlock("private int YyRunEnd(int run, int at)"))
         {
-            using (w.OpenBlock("if (run == 3)"))
+            using (w.OpenBlock("if (run == YyRunToInputEnd)"))
             {
                 w.Line("return yyLength;");
             }
 
             w.Line();
             w.Line("int lineEnd = YyLineEnd(at);");
-            w.Line("return run == 1 || lineEnd == yyLength ? lineEnd : -1;");
+            w.Line("return run == YyRunToLineEnd || lineEnd == yyLength ? lineEnd : -1;");
         }
 
         WriteCachedLineBound(w, "YyLineEnd", "yyLineTo", "The first newline at or after <paramref name=\"at\"/>, or the input's length.");
@@ -202,7 +238,7 @@ internal static partial class ScannerEmitter
     /// <summary>Writes one DFA step, <c>row = next row for the byte at position</c>, and what to do when it dies.</summary>
     private static void WriteStep(SourceWriter w, string rows, string position, string onDead)
     {
-        w.Line("row = " + UnsafeAdd + "(ref " + rows + ", row + 2 + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, " + position + ")));");
+        w.Line("row = " + UnsafeAdd + "(ref " + rows + ", row + YyRowHeader + " + UnsafeAdd + "(ref classOf, " + UnsafeAdd + "(ref input, " + position + ")));");
         using (w.OpenBlock("if (row == 0)"))
         {
             w.Line(onDead);
@@ -225,21 +261,22 @@ internal static partial class ScannerEmitter
         using (w.OpenBlock("private int YyFindHead(int start, int end, int headRow, int tailRow, int tailForwardRow)"))
         {
             WriteTableRefs(w, element, "YyAuxTransitions");
+            w.Line("const byte HeadEnds = 1, ContextStarts = 2; // the marks a position can carry");
             using (w.OpenBlock("if (yyMarks.Length <= end - start)"))
             {
                 w.Line("yyMarks = new byte[global::System.Math.Max(end - start + 1, 2 * yyMarks.Length)];");
             }
 
             w.Line();
-            w.Line("// Forward: every end of a head (flag 1), as far as the head DFA lives.");
+            w.Line("// Forward: every end of a head, as far as the head DFA lives.");
             w.Line("int row = headRow;");
             w.Line("int limit = start;");
-            w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
+            w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= YyAccepting ? HeadEnds : 0);");
             using (w.OpenBlock("for (int at = start; at < end;)"))
             {
                 WriteStep(w, "rows", "at", "break;");
                 w.Line("at++;");
-                w.Line("yyMarks[at - start] = (byte)(" + UnsafeAdd + "(ref rows, row) >= 4 ? 1 : 0);");
+                w.Line("yyMarks[at - start] = (byte)(" + UnsafeAdd + "(ref rows, row) >= YyAccepting ? HeadEnds : 0);");
                 w.Line("limit = at;");
             }
 
@@ -247,7 +284,7 @@ internal static partial class ScannerEmitter
             w.Line("// Most often the longest head is the answer: check its context forwards (runs make that quick).");
             using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
             {
-                using (w.OpenBlock("if (yyMarks[h - start] == 1)"))
+                using (w.OpenBlock("if (yyMarks[h - start] == HeadEnds)"))
                 {
                     using (w.OpenBlock("if (YyContextMatches(h, end, tailForwardRow))"))
                     {
@@ -260,14 +297,14 @@ internal static partial class ScannerEmitter
             }
 
             w.Line();
-            w.Line("// Backward: every start of a context (flag 2), down to where heads end.");
+            w.Line("// Backward: every start of a context, down to where heads end.");
             w.Line("row = tailRow;");
             using (w.OpenBlock("for (int at = end; ;)"))
             {
                 w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
-                using (w.OpenBlock("if (word >= 4 && at <= limit)"))
+                using (w.OpenBlock("if (word >= YyAccepting && at <= limit)"))
                 {
-                    w.Line("yyMarks[at - start] |= 2;");
+                    w.Line("yyMarks[at - start] |= ContextStarts;");
                 }
 
                 w.Line();
@@ -277,15 +314,15 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                using (w.OpenBlock("if ((word & 3) != 0)"))
+                using (w.OpenBlock("if ((word & YyRunMask) != 0)"))
                 {
                     w.Line("// Every position back to the line start (or the match start) begins a context too.");
-                    w.Line("int lineStart = (word & 3) == 3 ? start : global::System.Math.Max(start, YyLineStart(at));");
-                    using (w.OpenBlock("if ((word & 3) != 2 || lineStart == start)"))
+                    w.Line("int lineStart = (word & YyRunMask) == YyRunToInputEnd ? start : global::System.Math.Max(start, YyLineStart(at));");
+                    using (w.OpenBlock("if ((word & YyRunMask) != YyRunToEndWithoutNewline || lineStart == start)"))
                     {
                         using (w.OpenBlock("for (int q = global::System.Math.Min(at - 1, limit); q >= lineStart; q--)"))
                         {
-                            w.Line("yyMarks[q - start] |= 2;");
+                            w.Line("yyMarks[q - start] |= ContextStarts;");
                         }
 
                         w.Line();
@@ -301,7 +338,7 @@ internal static partial class ScannerEmitter
             w.Line();
             using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
             {
-                using (w.OpenBlock("if (yyMarks[h - start] == 3)"))
+                using (w.OpenBlock("if (yyMarks[h - start] == (HeadEnds | ContextStarts))"))
                 {
                     w.Line("return h;");
                 }
@@ -326,20 +363,20 @@ internal static partial class ScannerEmitter
                 w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
                 using (w.OpenBlock("if (at == end)"))
                 {
-                    w.Line("return word >= 4;");
+                    w.Line("return word >= YyAccepting;");
                 }
 
                 w.Line();
-                using (w.OpenBlock("if ((word & 3) != 0)"))
+                using (w.OpenBlock("if ((word & YyRunMask) != 0)"))
                 {
-                    w.Line("// The context accepts at every position up to the line end (run 1, 2) or the input end (3).");
-                    using (w.OpenBlock("if ((word & 3) == 3 || end <= YyLineEnd(at))"))
+                    w.Line("// The context accepts at every position up to the line end or the input end (by the run kind).");
+                    using (w.OpenBlock("if ((word & YyRunMask) == YyRunToInputEnd || end <= YyLineEnd(at))"))
                     {
                         w.Line("return true;");
                     }
 
                     w.Line();
-                    using (w.OpenBlock("if ((word & 3) == 1)"))
+                    using (w.OpenBlock("if ((word & YyRunMask) == YyRunToLineEnd)"))
                     {
                         w.Line("return false;");
                     }

@@ -40,7 +40,7 @@ internal static partial class ScannerEmitter
                 {
                     w.Line("// A loop: the state stays itself until one of its exit bytes (or the input end).");
                     w.Line("at = -2 - stop;");
-                    w.Line("int loop = 4 * (" + UnsafeAdd + "(ref rows, row + 1) - 1);");
+                    w.Line("int loop = YyLoopEntrySize * (" + UnsafeAdd + "(ref rows, row + YyLoopEntry) - 1);");
                     w.Line("global::System.ReadOnlySpan<byte> exits = YyLoopExits.Slice(loop + 1, YyLoopExits[loop]);");
                     w.Line("int found = global::System.MemoryExtensions.IndexOfAny(new global::System.ReadOnlySpan<byte>(yyBuffer, at, yyLength - at), exits);");
                     w.Line("at = found < 0 ? yyLength : at + found;");
@@ -58,7 +58,7 @@ internal static partial class ScannerEmitter
                 w.Line();
                 w.Line("// A run: nothing up to the line end (or the input end) can change the outcome.");
                 w.Line("at = stop;");
-                w.Line("int runTo = YyRunEnd(word & 3, at);");
+                w.Line("int runTo = YyRunEnd(word & YyRunMask, at);");
                 using (w.OpenBlock("if (runTo >= 0)"))
                 {
                     w.Line("last = runTo;");
@@ -71,7 +71,7 @@ internal static partial class ScannerEmitter
 
             w.Line();
             w.Line("end = last;");
-            w.Line("return (word >> 2) - 1;");
+            w.Line("return (word >> YyRunBits) - 1;");
         }
     }
 
@@ -89,7 +89,7 @@ internal static partial class ScannerEmitter
         using (w.OpenBlock("private static int YyWalk(ref byte input, ref byte classOf, ref " + element + " rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)"))
         {
             w.Line("// Native-sized indexes and a base at the transitions keep the per-byte chain to an add and a load.");
-            w.Line("ref " + element + " next = ref " + UnsafeAdd + "(ref rows, 2);");
+            w.Line("ref " + element + " next = ref " + UnsafeAdd + "(ref rows, YyRowHeader);");
             w.Line("nint r = row;");
             w.Line("nint i = at;");
             w.Line("nint end = limit;");
@@ -106,7 +106,7 @@ internal static partial class ScannerEmitter
                     w.Line("// A state stepping to itself: r is not taken from the load, so the next step need not wait for");
                     w.Line("// it (the branch is predicted). A loop that has lasted a while is likely to go on: the caller");
                     w.Line("// skips it with a vectorized search (too early, and the search costs more than the steps).");
-                    using (w.OpenBlock("if (++repeats >= 8 && " + UnsafeAdd + "(ref rows, r + 1) != 0)"))
+                    using (w.OpenBlock("if (++repeats >= 8 && " + UnsafeAdd + "(ref rows, r + YyLoopEntry) != 0)"))
                     {
                         w.Line("stop = -2 - (int)i;");
                         w.Line("break;");
@@ -131,7 +131,7 @@ internal static partial class ScannerEmitter
                 {
                     w.Line("accepted = current;");
                     w.Line("matched = (int)i;");
-                    using (w.OpenBlock("if ((current & 3) != 0 && i >= runsFrom)"))
+                    using (w.OpenBlock("if ((current & YyRunMask) != 0 && i >= runsFrom)"))
                     {
                         w.Line("stop = (int)i;");
                         w.Line("break;");

@@ -26,7 +26,7 @@ internal static partial class ScannerEmitter
         w.Line("// " + Invariant(file.Rules.Count) + " rules, " + Invariant(file.StartConditions.Count) + " start conditions; DFA: "
             + Invariant(a.StateCount) + " states over " + Invariant(a.ClassCount) + " input classes"
             + (a.AuxStateCount > 1 ? ", " + Invariant(a.AuxStateCount) + " trailing-context states" : string.Empty)
-            + "; tables: " + Invariant(ScannerTablesEmitter.TableBytes(t)) + " bytes.");
+            + "; tables: " + Invariant(ScannerTablesEmitter.TableBytes(a, t)) + " bytes.");
         w.Line("#nullable enable");
         w.Line("#pragma warning disable CS0162 // the 'break' after an action that returns is unreachable");
         w.Line();
@@ -53,10 +53,28 @@ internal static partial class ScannerEmitter
             }
 
             WriteState(w, file, t);
+            if (file.Options.Stack)
+            {
+                WriteStartConditionStack(w);
+            }
+
             WriteLex(w, file, t);
-            WriteLongestMatch(w, a, t);
-            WriteWalk(w, t);
+            if (file.Options.Reject)
+            {
+                WriteCandidates(w, a, t);
+            }
+            else
+            {
+                WriteLongestMatch(w, a, t);
+                WriteWalk(w, t);
+            }
+
             WriteLineRuns(w);
+            if (file.Options.LineNumbers)
+            {
+                WriteNewlineCount(w);
+            }
+
             if (t.Aux.Count > 0)
             {
                 WriteFindHead(w, t);
@@ -115,41 +133,62 @@ internal static partial class ScannerEmitter
                 }
 
                 w.Line();
-                w.Line("int yyRule = YyLongestMatch(yyScanStart, out int yyEnd);");
-                w.Line();
-                using (w.OpenBlock("if (yyRule < 0)"))
+                if (file.Options.Reject)
                 {
-                    if (file.Options.NoDefault)
-                    {
-                        w.Line("// %option nodefault: no rule matches here; report it instead of echoing.");
-                        w.Line("IsJammed = true;");
-                        w.Line("JamPosition = yyScanStart;");
-                        w.Line("return ScannerJammed;");
-                    }
-                    else
-                    {
-                        w.Line("// flex's default rule: one byte, echoed to Output.");
-                        w.Line("yyEnd = yyScanStart + 1;");
-                    }
+                    WriteRejectingScan(w, file, t);
                 }
-
-                WriteTrailingSplit(w, t);
-                w.Line();
-                w.Line("yyTokenStart = yyMore ? yyTokenStart : yyScanStart;");
-                w.Line("yyMore = false;");
-                w.Line("yyTokenLength = yyEnd - yyTokenStart;");
-                w.Line("yyPosition = yyEnd;");
-                w.Line("int yyConditionBefore = yyStartCondition;");
-                WriteActions(w, file);
-                w.Line();
-                w.Line("// A token that consumed nothing and changed nothing would repeat forever (flex loops); stop instead.");
-                using (w.OpenBlock("if (yyPosition == yyScanStart && !yyMore && yyStartCondition == yyConditionBefore)"))
+                else
                 {
-                    w.Line("IsJammed = true;");
-                    w.Line("JamPosition = yyScanStart;");
-                    w.Line("return ScannerJammed;");
+                    w.Line("int yyRule = YyLongestMatch(yyScanStart, out int yyEnd);");
+                    WriteNoMatch(w, file);
+                    WriteTrailingSplit(w, t);
+                    w.Line();
+                    w.Line("bool yyMoreBefore = yyMore;");
+                    w.Line("yyTokenStart = yyMore ? yyTokenStart : yyScanStart;");
+                    w.Line("yyMore = false;");
+                    w.Line("yyTokenLength = yyEnd - yyTokenStart;");
+                    w.Line("yyPosition = yyEnd;");
+                    w.Line("int yyConditionBefore = yyStartCondition;");
+                    WriteLineCounting(w, file);
+                    WriteActions(w, file);
+                    WriteNoProgressGuard(w);
                 }
             }
+        }
+    }
+
+    /// <summary>What happens where no rule matches: the jam of %option nodefault, or flex's default rule.</summary>
+    private static void WriteNoMatch(SourceWriter w, RuleFile file)
+    {
+        w.Line();
+        using (w.OpenBlock("if (yyRule < 0)"))
+        {
+            if (file.Options.NoDefault)
+            {
+                w.Line("// %option nodefault: no rule matches here; report it instead of echoing.");
+                w.Line("IsJammed = true;");
+                w.Line("JamPosition = yyScanStart;");
+                w.Line("return ScannerJammed;");
+            }
+            else
+            {
+                w.Line("// flex's default rule: one byte, echoed to Output.");
+                w.Line("yyEnd = yyScanStart + 1;");
+            }
+        }
+    }
+
+    private static void WriteNoProgressGuard(SourceWriter w)
+    {
+        w.Line();
+        w.Line("// An action that leaves the scan as it found it (same position, same start condition, text kept by");
+        w.Line("// More or not as before) would repeat forever (flex loops); stop instead. Dropping the kept text is");
+        w.Line("// a change: the next scan starts afresh, as flex's does after yyless.");
+        using (w.OpenBlock("if (yyPosition == yyScanStart && yyMore == yyMoreBefore && yyStartCondition == yyConditionBefore)"))
+        {
+            w.Line("IsJammed = true;");
+            w.Line("JamPosition = yyScanStart;");
+            w.Line("return ScannerJammed;");
         }
     }
 
@@ -189,7 +228,7 @@ internal static partial class ScannerEmitter
                     w.Line("case " + Invariant(rule.Index) + ": // " + Comment(rule.PatternText));
                 }
 
-                WriteAction(w, file, file.Rules[group.Key].Action);
+                WriteAction(w, file, RuleAction(file, file.Rules[group.Key].Action));
             }
 
             w.Line("default:");
@@ -202,11 +241,25 @@ internal static partial class ScannerEmitter
 
     private static void WriteEndOfFileActions(SourceWriter w, RuleFile file)
     {
+        // Each condition's first <<EOF>> rule naming it, else the first unprefixed one (one pass over the rules).
+        var named = new Dictionary<int, Rule>();
+        Rule? unprefixed = null;
+        foreach (Rule r in file.Rules.Where(r => r.Pattern.IsEndOfFile))
+        {
+            unprefixed ??= r.Conditions.Count == 0 ? r : null;
+            foreach (int condition in r.Conditions)
+            {
+                if (!named.ContainsKey(condition))
+                {
+                    named[condition] = r;
+                }
+            }
+        }
+
         var byCondition = new List<(int Condition, Rule Rule)>();
         foreach (StartCondition condition in file.StartConditions)
         {
-            Rule? rule = file.Rules.FirstOrDefault(r => r.Pattern.IsEndOfFile && r.Conditions.Contains(condition.Number))
-                ?? file.Rules.FirstOrDefault(r => r.Pattern.IsEndOfFile && r.Conditions.Count == 0);
+            Rule? rule = named.TryGetValue(condition.Number, out Rule? found) ? found : unprefixed;
             if (rule is not null)
             {
                 byCondition.Add((condition.Number, rule));

@@ -7,12 +7,14 @@ namespace Colo.Gen.Generator.Emit;
 
 /// <summary>
 /// How the emitted tables lay out the automaton for speed. Each state is a row of
-/// <c>ClassCount + 1</c> entries: first its accept word, then its transitions, each given as
-/// the next state's row offset, so one byte costs one dependent load and no multiply.
-/// The accept word is <c>(rule + 1) * 4 + run</c>, where run says that nothing the input can
-/// bring changes the outcome up to the end of the line or of the input: the walk then jumps
-/// there. That keeps rules such as <c>target=.*</c> and contexts such as <c>r/.*</c>, which flex
-/// rescans byte by byte for every token, linear over a whole input.
+/// <see cref="Header"/> + ClassCount entries: its accept word, its loop number, then its
+/// transitions, each given as the next state's row offset, so one byte costs one dependent load
+/// and no multiply. The accept word is <c>(rule + 1) &lt;&lt; RunBits | run</c>, where run says
+/// that nothing the input can bring changes the outcome up to the end of the line or of the
+/// input: the walk then jumps there. That keeps rules such as <c>target=.*</c> and contexts such
+/// as <c>r/.*</c>, which flex rescans byte by byte for every token, linear over a whole input.
+/// The constants below are the layout's only statement of these numbers: the emitter and the
+/// emitted code (which declares them as <c>Yy...</c> constants) use them by name.
 /// </summary>
 internal sealed record ScannerTableLayout(
     string ElementType,
@@ -23,6 +25,24 @@ internal sealed record ScannerTableLayout(
     EquatableArray<byte> LoopExits,
     EquatableArray<(int Rule, int HeadLength, int TailLength, int HeadRow, int TailRow, int TailForwardRow)> Trailing)
 {
+    /// <summary>Where in a row its loop number is (the accept word is at 0).</summary>
+    public const int LoopEntry = 1;
+
+    /// <summary>Entries before a row's transitions: the accept word and the loop number.</summary>
+    public const int Header = 2;
+
+    /// <summary>The low bits of an accept word that hold the run kind; the rule + 1 is above them.</summary>
+    public const int RunBits = 2;
+
+    /// <summary>The run kind's bits in an accept word.</summary>
+    public const int RunMask = (1 << RunBits) - 1;
+
+    /// <summary>The least accept word of an accepting state: accept words below it accept nothing.</summary>
+    public const int Accepting = 1 << RunBits;
+
+    /// <summary>The match must be walked byte by byte.</summary>
+    public const int NoRun = 0;
+
     /// <summary>The match runs to the next '\n' (exclusive), which ends it.</summary>
     public const int RunToLineEnd = 1;
 
@@ -31,6 +51,18 @@ internal sealed record ScannerTableLayout(
 
     /// <summary>The match runs to the end of the input.</summary>
     public const int RunToInputEnd = 3;
+
+    /// <summary>The most bytes that may leave a loop for the walk to skip it with a vectorized search.</summary>
+    public const int MaxLoopExits = 3;
+
+    /// <summary>Bytes of an entry of the loop-exit table: how many bytes leave the loop, then those bytes.</summary>
+    public const int LoopEntrySize = 1 + MaxLoopExits;
+
+    /// <summary>The accept word of a state accepting rule <paramref name="acceptPlusOne"/> - 1 (0: none) with a run kind.</summary>
+    public static int AcceptWord(int acceptPlusOne, int run) => (acceptPlusOne << RunBits) | run;
+
+    /// <summary>The rule an accept word accepts, or -1.</summary>
+    public static int RuleOf(int word) => (word >> RunBits) - 1;
 
     public static ScannerTableLayout From(ScannerAutomaton a)
     {
@@ -53,22 +85,17 @@ internal sealed record ScannerTableLayout(
             a.Trailing.Select(t => (t.Rule, t.HeadLength, t.TailLength, t.HeadStart < 0 ? -1 : t.HeadStart * width, t.TailStart < 0 ? -1 : t.TailStart * width, t.TailForwardStart < 0 ? -1 : t.TailForwardStart * width)).ToEquatableArray());
     }
 
-    /// <summary>Entries before a row's transitions: the accept word and the loop number.</summary>
-    public const int Header = 2;
-
-    /// <summary>The most bytes that may leave a loop for the walk to skip it with a vectorized search.</summary>
-    public const int MaxLoopExits = 3;
-
     private static int[] Rows(int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone, byte[]? classOf, List<byte>? loopExits)
     {
         int width = classCount + Header;
         int states = accept.Length;
         var rows = new int[states * width];
+        int[] runs = ScannerRunKinds.Compute(transitions, accept, classCount, newlineClass, newlineAlone);
+        var loops = new Dictionary<ulong, int>();
         for (int s = 0; s < states; s++)
         {
-            int run = s != 0 && accept[s] != 0 ? RunKind(s, transitions, accept, classCount, newlineClass, newlineAlone) : 0;
-            rows[s * width] = accept[s] * 4 + run;
-            rows[s * width + 1] = s != 0 && classOf is not null && loopExits is not null ? LoopNumber(s, transitions, classCount, classOf, loopExits) : 0;
+            rows[s * width] = AcceptWord(accept[s], runs[s]);
+            rows[s * width + LoopEntry] = s != 0 && classOf is not null && loopExits is not null ? LoopNumber(s, transitions, classCount, classOf, loopExits, loops) : 0;
             for (int c = 0; c < classCount; c++)
             {
                 rows[s * width + Header + c] = transitions[s * classCount + c] * width;
@@ -83,7 +110,7 @@ internal sealed record ScannerTableLayout(
     /// those bytes with a vectorized search instead of stepping. Returns 1 + the loop's index in
     /// the exits table (entries of 1 + MaxLoopExits bytes: count, then the bytes), or 0.
     /// </summary>
-    private static int LoopNumber(int s, int[] transitions, int classCount, byte[] classOf, List<byte> loopExits)
+    private static int LoopNumber(int s, int[] transitions, int classCount, byte[] classOf, List<byte> loopExits, Dictionary<ulong, int> loops)
     {
         var exits = new List<byte>();
         for (int b = 0; b < 256 && exits.Count <= MaxLoopExits; b++)
@@ -99,75 +126,24 @@ internal sealed record ScannerTableLayout(
             return 0;
         }
 
-        var entry = new byte[1 + MaxLoopExits];
+        var entry = new byte[LoopEntrySize];
         entry[0] = (byte)exits.Count;
         exits.CopyTo(entry, 1);
-        for (int i = 0; i < loopExits.Count; i += entry.Length)
+
+        // Loops with the same exits share an entry (found by the entry's bytes as one number).
+        ulong key = 0;
+        foreach (byte b in entry)
         {
-            if (loopExits.Skip(i).Take(entry.Length).SequenceEqual(entry))
-            {
-                return 1 + i / entry.Length;
-            }
+            key = (key << 8) | b;
         }
 
-        loopExits.AddRange(entry);
-        return loopExits.Count / entry.Length;
-    }
-
-    /// <summary>
-    /// Whether every input from state <paramref name="s"/> keeps the match alive and accepting
-    /// for the same rule: over all bytes (run to input end), or over every byte but '\n' with
-    /// '\n' ending it (run to line end), or over every byte but '\n' with '\n' leading on
-    /// (run to input end when no newline follows). Only then may the walk skip ahead.
-    /// </summary>
-    private static int RunKind(int s, int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone)
-    {
-        if (Closed(s, transitions, accept, classCount, skipClass: -1, out _))
+        if (!loops.TryGetValue(key, out int number))
         {
-            return RunToInputEnd;
+            loopExits.AddRange(entry);
+            number = loopExits.Count / entry.Length;
+            loops[key] = number;
         }
 
-        if (!newlineAlone || !Closed(s, transitions, accept, classCount, newlineClass, out List<int> reached))
-        {
-            return 0;
-        }
-
-        return reached.All(t => transitions[t * classCount + newlineClass] == 0) ? RunToLineEnd : RunToEndWithoutNewline;
-    }
-
-    /// <summary>True when every state reachable from <paramref name="s"/> (not through <paramref name="skipClass"/>) accepts as s does and never dies.</summary>
-    private static bool Closed(int s, int[] transitions, int[] accept, int classCount, int skipClass, out List<int> reached)
-    {
-        reached = new List<int> { s };
-        var seen = new HashSet<int> { s };
-        for (int i = 0; i < reached.Count; i++)
-        {
-            int t = reached[i];
-            if (accept[t] != accept[s])
-            {
-                return false;
-            }
-
-            for (int c = 0; c < classCount; c++)
-            {
-                if (c == skipClass)
-                {
-                    continue;
-                }
-
-                int next = transitions[t * classCount + c];
-                if (next == 0)
-                {
-                    return false;
-                }
-
-                if (seen.Add(next))
-                {
-                    reached.Add(next);
-                }
-            }
-        }
-
-        return true;
+        return number;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -16,21 +17,34 @@ namespace Colo.Gen.Generator.Emit;
 internal static class ScannerTablesEmitter
 {
     /// <summary>The bytes all tables take, as <c>flex -v</c> reports its table size.</summary>
-    public static int TableBytes(ScannerTableLayout t)
+    public static int TableBytes(ScannerAutomaton a, ScannerTableLayout t)
     {
-        int size = t.ElementType switch { "byte" => 1, "ushort" => 2, _ => 4 };
-        return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * size;
+        return 256 + t.LoopExits.Count + (t.Main.Count + t.StartRows.Count + t.Aux.Count) * Size(t.ElementType)
+            + (a.AcceptListStarts.Count > 0
+                ? a.AcceptListStarts.Count * Size(SmallestType(a.AcceptListStarts)) + Math.Max(1, a.AcceptLists.Count) * Size(SmallestType(a.AcceptLists))
+                : 0);
+    }
+
+    private static int Size(string type) => type switch { "byte" => 1, "ushort" => 2, _ => 4 };
+
+    /// <summary>The smallest element type that holds every value.</summary>
+    private static string SmallestType(EquatableArray<int> values)
+    {
+        int max = values.Count == 0 ? 0 : values.Max();
+        return max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
     }
 
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
         string type = t.ElementType;
         w.Line("// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
-        w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) * 4 + run, its loop number,");
-        w.Line("// then the row offset of the next state for each input class. Row 0 is the dead state: no rule");
-        w.Line("// can match any more. run: 1, the match surely goes on to the next newline; 2, to the end of the");
-        w.Line("// input if no newline comes first; 3, to the end of the input (so the walk may jump there).");
-        w.Line("// loop: 1 + an entry of YyLoopExits when the state stays itself on all but those bytes.");
+        w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) << YyRunBits | run, its loop");
+        w.Line("// number, then the row offset of the next state for each input class. Row 0 is the dead state: no");
+        w.Line("// rule can match any more. run: YyRunToLineEnd, the match surely goes on to the next newline;");
+        w.Line("// YyRunToEndWithoutNewline, to the end of the input if no newline comes first; YyRunToInputEnd, to");
+        w.Line("// the end of the input (so the walk may jump there). loop: 1 + an entry of YyLoopExits when the");
+        w.Line("// state stays itself on all but those bytes.");
+        WriteLayoutConstants(w);
         w.Line();
         w.Line("/// <summary>The input class of each byte: bytes no pattern tells apart share a class.</summary>");
         Table(w, "byte", "YyClassOf", a.ClassOf.Select(b => (int)b).ToList(), 16, row => "bytes 0x" + (row * 16).ToString("x2", CultureInfo.InvariantCulture) + "-");
@@ -38,21 +52,72 @@ internal static class ScannerTablesEmitter
         w.Line("/// <summary>The DFA: " + Invariant(a.StateCount) + " rows of [accept word, next row by class].</summary>");
         Table(w, type, "YyTransitions", t.Main.ToList(), t.RowWidth, row => "state " + Invariant(row) + Accepts(t.Main[row * t.RowWidth]));
         w.Line();
-        w.Line("/// <summary>Loops: entries of " + Invariant(1 + ScannerTableLayout.MaxLoopExits) + " bytes, the number of bytes that leave the loop, then those bytes.</summary>");
-        Table(w, "byte", "YyLoopExits", t.LoopExits.Select(b => (int)b).ToList(), 1 + ScannerTableLayout.MaxLoopExits, row => "loop " + Invariant(row + 1));
+        w.Line("/// <summary>Loops: entries of YyLoopEntrySize bytes, the number of bytes that leave the loop, then those bytes.</summary>");
+        Table(w, "byte", "YyLoopExits", t.LoopExits.Select(b => (int)b).ToList(), ScannerTableLayout.LoopEntrySize, row => "loop " + Invariant(row + 1));
         w.Line();
         w.Line("/// <summary>Start row by <c>2 * start condition + (1 at the start of a line, else 0)</c>.</summary>");
         Table(w, type, "YyStarts", t.StartRows.ToList(), 2, row => "start condition " + Invariant(row));
+        if (a.AcceptListStarts.Count > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>REJECT: entries of a row (a state is row / YyRowWidth).</summary>");
+            w.Line("private const int YyRowWidth = " + Invariant(t.RowWidth) + ";");
+            w.Line();
+            w.Line("/// <summary>REJECT: where each state's list of accepted rules starts in <see cref=\"YyAcceptLists\"/> (it ends where the next state's starts).</summary>");
+            Table(w, SmallestType(a.AcceptListStarts), "YyAcceptListStarts", a.AcceptListStarts.ToList(), 16, row => "states " + Invariant(row * 16) + "-");
+            w.Line();
+            w.Line("/// <summary>REJECT: the rules each state accepts, in rule order (the order REJECT tries them in).</summary>");
+            Table(w, SmallestType(a.AcceptLists), "YyAcceptLists", a.AcceptLists.Count == 0 ? new List<int> { 0 } : a.AcceptLists.ToList(), 16, row => "entries " + Invariant(row * 16) + "-");
+        }
+
         if (t.Aux.Count > 0)
         {
             w.Line();
             w.Line("/// <summary>The trailing-context splitters, laid out as <see cref=\"YyTransitions\"/>: anchored head DFAs and reversed context DFAs.</summary>");
-            Table(w, type, "YyAuxTransitions", t.Aux.ToList(), t.RowWidth, row => "state " + Invariant(row) + (t.Aux[row * t.RowWidth] >= 4 ? ", accepts" : string.Empty));
+            Table(w, type, "YyAuxTransitions", t.Aux.ToList(), t.RowWidth, row => "state " + Invariant(row) + (t.Aux[row * t.RowWidth] >= ScannerTableLayout.Accepting ? ", accepts" : string.Empty));
         }
     }
 
-    private static string Accepts(int word) =>
-        word < 4 ? string.Empty : ", rule " + Invariant((word >> 2) - 1) + ((word & 3) == ScannerTableLayout.RunToLineEnd ? ", runs to line end" : (word & 3) == ScannerTableLayout.RunToInputEnd ? ", runs to input end" : (word & 3) == ScannerTableLayout.RunToEndWithoutNewline ? ", runs to input end if no newline" : string.Empty);
+    /// <summary>
+    /// The layout's numbers, declared once in the generated class under the names the emitted walk
+    /// uses (private constants: the compiler folds them, so naming them costs nothing).
+    /// </summary>
+    private static void WriteLayoutConstants(SourceWriter w)
+    {
+        Constant(w, "YyLoopEntry", ScannerTableLayout.LoopEntry, "Where in a row its loop number is (its accept word is first).");
+        Constant(w, "YyRowHeader", ScannerTableLayout.Header, "Entries of a row before its transitions: the accept word and the loop number.");
+        Constant(w, "YyRunBits", ScannerTableLayout.RunBits, "The low bits of an accept word that hold its run kind; above them, the rule + 1.");
+        Constant(w, "YyRunMask", ScannerTableLayout.RunMask, "The run kind's bits of an accept word.");
+        Constant(w, "YyAccepting", ScannerTableLayout.Accepting, "Accept words from this one up accept a rule.");
+        Constant(w, "YyRunToLineEnd", ScannerTableLayout.RunToLineEnd, "Run kind: the match surely goes on to the next newline, which ends it.");
+        Constant(w, "YyRunToEndWithoutNewline", ScannerTableLayout.RunToEndWithoutNewline, "Run kind: the match goes on to the end of the input if no newline comes first.");
+        Constant(w, "YyRunToInputEnd", ScannerTableLayout.RunToInputEnd, "Run kind: the match surely goes on to the end of the input.");
+        Constant(w, "YyLoopEntrySize", ScannerTableLayout.LoopEntrySize, "Bytes of a YyLoopExits entry: how many bytes leave the loop, then those bytes.");
+    }
+
+    private static void Constant(SourceWriter w, string name, int value, string summary)
+    {
+        w.Line();
+        w.Line("/// <summary>" + summary + "</summary>");
+        w.Line("private const int " + name + " = " + Invariant(value) + ";");
+    }
+
+    private static string Accepts(int word)
+    {
+        if (word < ScannerTableLayout.Accepting)
+        {
+            return string.Empty;
+        }
+
+        string run = (word & ScannerTableLayout.RunMask) switch
+        {
+            ScannerTableLayout.RunToLineEnd => ", runs to line end",
+            ScannerTableLayout.RunToInputEnd => ", runs to input end",
+            ScannerTableLayout.RunToEndWithoutNewline => ", runs to input end if no newline",
+            _ => string.Empty,
+        };
+        return ", rule " + Invariant(ScannerTableLayout.RuleOf(word)) + run;
+    }
 
     private static void Table(SourceWriter w, string type, string name, List<int> values, int perRow, System.Func<int, string> rowComment)
     {

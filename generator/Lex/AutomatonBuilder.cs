@@ -9,9 +9,6 @@ namespace Colo.Gen.Generator.Lex;
 /// <summary>Rule file → NFA → DFA over input classes → minimal DFA, plus the trailing-context helpers.</summary>
 internal static class AutomatonBuilder
 {
-    /// <summary>The most DFA states a scanner may have (CG2007 beyond).</summary>
-    public const int MaxStates = 20_000;
-
     public static Result<ScannerModel> Build(RuleFile file, CancellationToken cancellation)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -22,8 +19,9 @@ internal static class AutomatonBuilder
         }
         catch (AutomatonTooLargeException tooLarge)
         {
-            LocationInfo? where = file.Rules.Count > 0 ? file.Rules[0].Location : null;
-            diagnostics.Add(DiagnosticInfo.Create(LexDiagnostics.TooManyStates, where, tooLarge.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Located at the rule that made the automaton grow (most of the NFA states of the set being built).
+            LocationInfo? where = tooLarge.Rule >= 0 ? file.Rules[tooLarge.Rule].Location : file.Rules.Count > 0 ? file.Rules[0].Location : null;
+            diagnostics.Add(DiagnosticInfo.Create(LexDiagnostics.TooManyStates, where, tooLarge.Message));
             return Result<ScannerModel>.From(null, diagnostics);
         }
     }
@@ -31,6 +29,7 @@ internal static class AutomatonBuilder
     private static ScannerAutomaton BuildAutomaton(RuleFile file, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
     {
         var nfa = new Nfa();
+        var budget = new ConstructionBudget();
         var entry = new int[file.Rules.Count];
         foreach (Rule rule in file.Rules)
         {
@@ -40,6 +39,7 @@ internal static class AutomatonBuilder
                 continue;
             }
 
+            nfa.Owner = rule.Index;
             (int start, int end) = nfa.Add(rule.Pattern.Whole);
             nfa.SetAccept(end, rule.Index);
             entry[rule.Index] = start;
@@ -55,16 +55,31 @@ internal static class AutomatonBuilder
         }
 
         (byte[] classOf, int classCount) = EquivalenceClasses.Compute(sets);
+        // The rules active in each start condition, in rule order, gathered in one pass over the rules.
+        var active = new List<Rule>[file.StartConditions.Count];
+        foreach (Rule rule in file.Rules)
+        {
+            if (entry[rule.Index] >= 0)
+            {
+                foreach (int condition in rule.Conditions)
+                {
+                    (active[condition] ??= new List<Rule>()).Add(rule);
+                }
+            }
+        }
+
         var starts = new List<int[]>();
         foreach (StartCondition condition in file.StartConditions)
         {
-            IEnumerable<Rule> active = file.Rules.Where(r => entry[r.Index] >= 0 && r.Conditions.Contains(condition.Number));
-            starts.Add(active.Where(r => !r.Pattern.AtLineStart).Select(r => entry[r.Index]).ToArray());
-            starts.Add(active.Select(r => entry[r.Index]).ToArray());
+            List<Rule> rules = active[condition.Number] ?? new List<Rule>();
+            starts.Add(rules.Where(r => !r.Pattern.AtLineStart).Select(r => entry[r.Index]).ToArray());
+            starts.Add(rules.Select(r => entry[r.Index]).ToArray());
         }
 
-        Dfa dfa = SubsetConstruction.Build(nfa, starts, classOf, classCount, MaxStates, cancellation);
-        var accepted = new HashSet<int>(dfa.Accept);
+        Dfa dfa = SubsetConstruction.Build(nfa, starts, classOf, classCount, budget, cancellation, allAccepts: file.Options.Reject);
+
+        // With REJECT a rule that never wins a match can still be reached by rejecting the winner.
+        var accepted = new HashSet<int>(dfa.AcceptSets is { } acceptSets ? acceptSets.SelectMany(x => x) : dfa.Accept);
         foreach (Rule rule in file.Rules)
         {
             if (!rule.Pattern.IsEndOfFile && !accepted.Contains(rule.Index))
@@ -74,7 +89,7 @@ internal static class AutomatonBuilder
         }
 
         Dfa minimal = DfaMinimizer.Minimize(dfa, cancellation);
-        var aux = new AuxTables(classCount);
+        var aux = new AuxTables(classCount, budget);
         var trailing = new List<TrailingContext>();
         foreach (Rule rule in file.Rules)
         {
@@ -90,10 +105,24 @@ internal static class AutomatonBuilder
                 continue;
             }
 
-            int headStart = aux.Add(rule.Pattern.Head, classOf, cancellation);
-            int tailStart = aux.Add(tail.Reverse(), classOf, cancellation);
-            int tailForward = aux.Add(tail, classOf, cancellation);
+            int headStart = aux.Add(rule.Index, rule.Pattern.Head, classOf, cancellation);
+            int tailStart = aux.Add(rule.Index, tail.Reverse(), classOf, cancellation);
+            int tailForward = aux.Add(rule.Index, tail, classOf, cancellation);
             trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward));
+        }
+
+        // REJECT: each state's rules, in rule order, one list after another ([starts[s], starts[s + 1])).
+        var acceptListStarts = new List<int>();
+        var acceptLists = new List<int>();
+        if (minimal.AcceptSets is { } minimalSets)
+        {
+            foreach (int[] set in minimalSets)
+            {
+                acceptListStarts.Add(acceptLists.Count);
+                acceptLists.AddRange(set);
+            }
+
+            acceptListStarts.Add(acceptLists.Count);
         }
 
         return new ScannerAutomaton(
@@ -107,17 +136,21 @@ internal static class AutomatonBuilder
             trailing.ToEquatableArray(),
             aux.Accept.Count,
             aux.Transitions.ToEquatableArray(),
-            aux.Accept.ToEquatableArray());
+            aux.Accept.ToEquatableArray(),
+            acceptListStarts.ToEquatableArray(),
+            acceptLists.ToEquatableArray());
     }
 
     /// <summary>The small anchored DFAs that split trailing-context matches, in one table sharing a dead state 0.</summary>
     private sealed class AuxTables
     {
         private readonly int _classCount;
+        private readonly ConstructionBudget _budget;
 
-        public AuxTables(int classCount)
+        public AuxTables(int classCount, ConstructionBudget budget)
         {
             _classCount = classCount;
+            _budget = budget;
             Transitions.AddRange(new int[classCount]);
             Accept.Add(false);
         }
@@ -126,14 +159,14 @@ internal static class AutomatonBuilder
 
         public List<bool> Accept { get; } = new();
 
-        /// <summary>Adds a DFA for exactly <paramref name="node"/>; returns its start state.</summary>
-        public int Add(RegexNode node, byte[] classOf, CancellationToken cancellation)
+        /// <summary>Adds a DFA for exactly <paramref name="node"/> (part of rule <paramref name="rule"/>); returns its start state.</summary>
+        public int Add(int rule, RegexNode node, byte[] classOf, CancellationToken cancellation)
         {
-            var nfa = new Nfa();
+            var nfa = new Nfa { Owner = rule };
             (int start, int end) = nfa.Add(node);
             nfa.SetAccept(end, 0);
             Dfa dfa = DfaMinimizer.Minimize(
-                SubsetConstruction.Build(nfa, new[] { new[] { start } }, classOf, _classCount, MaxStates, cancellation), cancellation);
+                SubsetConstruction.Build(nfa, new[] { new[] { start } }, classOf, _classCount, _budget, cancellation), cancellation);
             int offset = Accept.Count - 1;
             int Map(int state) => state == 0 ? 0 : state + offset;
             for (int s = 1; s < dfa.StateCount; s++)

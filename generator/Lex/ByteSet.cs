@@ -51,6 +51,9 @@ internal readonly struct ByteSet : IEquatable<ByteSet>
 
     public ByteSet Complement() => new(~_w0, ~_w1, ~_w2, ~_w3);
 
+    /// <summary>The bytes of this set that are not in <paramref name="other"/> (flex's <c>{-}</c>).</summary>
+    public ByteSet Except(ByteSet other) => new(_w0 & ~other._w0, _w1 & ~other._w1, _w2 & ~other._w2, _w3 & ~other._w3);
+
     /// <summary>Adds the other case of every ASCII letter in the set (flex's caseless scanning).</summary>
     public ByteSet CaseFolded()
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Colo.Gen.Generator.Lex;
 
 /// <summary>
@@ -6,8 +8,124 @@ namespace Colo.Gen.Generator.Lex;
 /// </summary>
 internal static class CSharpCode
 {
+    /// <summary>
+    /// How deeply interpolation holes may nest inside strings inside holes: each level recurses,
+    /// so beyond it the text counts as unterminated (no real code comes near it).
+    /// </summary>
+    private const int MaxInterpolationNesting = 100;
+
     /// <summary>The index of the '}' that closes the '{' at <paramref name="open"/>, or -1.</summary>
-    public static int FindClosingBrace(string text, int open)
+    public static int FindClosingBrace(string text, int open) => FindClosingBrace(text, open, 0);
+
+    /// <summary>
+    /// Where the line at <paramref name="from"/> ends, a <c>/* */</c> comment opened on it (or a
+    /// string) going on over the lines it spans: the index of that '\n' (or the text's length), or
+    /// -1 when a comment opened there never closes. One pass over the text.
+    /// </summary>
+    public static int EndOfLineOutsideComment(string text, int from)
+    {
+        int i = from;
+        while (i < text.Length)
+        {
+            if (text[i] == '\n')
+            {
+                return i;
+            }
+
+            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                int close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close + 2;
+                continue;
+            }
+
+            int next = SkipNonCode(text, i, 0);
+            if (next < 0)
+            {
+                // An unterminated string or character: the line ends where it does.
+                int eol = text.IndexOf('\n', i);
+                return eol < 0 ? text.Length : eol;
+            }
+
+            i = next > i ? next : i + 1;
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>
+    /// Where the code (not comments, strings or character literals) calls <paramref name="name"/>
+    /// with no arguments, as a whole identifier (<c>Reject()</c>, not <c>x.Reject()</c> or
+    /// <c>MyReject()</c>): each call's start and length, <c>Reject ( )</c> included.
+    /// </summary>
+    public static List<(int Start, int Length)> FindCalls(string text, string name)
+    {
+        var calls = new List<(int Start, int Length)>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int next = SkipNonCode(text, i, 0);
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (next > i)
+            {
+                i = next;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, i, name, 0, name.Length) == 0 && (i == 0 || !IsIdentifierOrMember(text[i - 1])))
+            {
+                int j = SkipSpaces(text, i + name.Length);
+                if (j < text.Length && text[j] == '(')
+                {
+                    int close = SkipSpaces(text, j + 1);
+                    if (close < text.Length && text[close] == ')')
+                    {
+                        calls.Add((i, close + 1 - i));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+
+            // Step over a whole identifier, so a name inside a longer one is not taken.
+            if (char.IsLetterOrDigit(text[i]) || text[i] == '_')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return calls;
+    }
+
+    private static bool IsIdentifierOrMember(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '@';
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int FindClosingBrace(string text, int open, int nesting)
     {
         int depth = 0;
         int i = open;
@@ -31,7 +149,7 @@ internal static class CSharpCode
             }
             else
             {
-                int skipped = SkipNonCode(text, i);
+                int skipped = SkipNonCode(text, i, nesting);
                 i = skipped < 0 ? -1 : skipped > i ? skipped : i + 1;
                 if (i < 0)
                 {
@@ -57,7 +175,7 @@ internal static class CSharpCode
 
             if (IsCommentStart(text, i))
             {
-                int next = SkipNonCode(text, i);
+                int next = SkipNonCode(text, i, 0);
                 if (next < 0)
                 {
                     return true;
@@ -73,32 +191,6 @@ internal static class CSharpCode
         return false;
     }
 
-    /// <summary>True when a <c>/*</c> comment is open at the end of the text.</summary>
-    public static bool EndsInsideComment(string text)
-    {
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                int close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    return true;
-                }
-
-                i = close + 2;
-            }
-            else
-            {
-                int next = SkipNonCode(text, i);
-                i = next > i ? next : next < 0 ? text.Length : i + 1;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsCommentStart(string text, int i) =>
         text[i] == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*');
 
@@ -106,7 +198,7 @@ internal static class CSharpCode
     /// If a comment, string or char literal starts at <paramref name="i"/>, returns the index
     /// just after it (-1 when it never ends); otherwise returns <paramref name="i"/>.
     /// </summary>
-    private static int SkipNonCode(string text, int i)
+    private static int SkipNonCode(string text, int i, int nesting)
     {
         char c = text[i];
         if (c == '/' && i + 1 < text.Length)
@@ -157,7 +249,7 @@ internal static class CSharpCode
             return SkipRawString(text, k);
         }
 
-        return SkipString(text, k + 1, interpolated, verbatim);
+        return SkipString(text, k + 1, interpolated, verbatim, nesting);
     }
 
     private static int SkipRawString(string text, int k)
@@ -174,7 +266,7 @@ internal static class CSharpCode
         return end < 0 ? -1 : end + quotes;
     }
 
-    private static int SkipString(string text, int j, bool interpolated, bool verbatim)
+    private static int SkipString(string text, int j, bool interpolated, bool verbatim, int nesting)
     {
         while (j < text.Length)
         {
@@ -210,7 +302,7 @@ internal static class CSharpCode
                 }
 
                 // An interpolation hole holds code, which may hold strings and braces of its own.
-                int close = FindClosingBrace(text, j);
+                int close = nesting < MaxInterpolationNesting ? FindClosingBrace(text, j, nesting + 1) : -1;
                 if (close < 0)
                 {
                     return -1;

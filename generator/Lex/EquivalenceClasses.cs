@@ -14,26 +14,37 @@ internal static class EquivalenceClasses
         var classOf = new int[256];
         int count = 1;
         var seen = new HashSet<ByteSet>();
+
+        // renumber[2 * class + inside]: the class a byte moves to, by its class and whether the set holds it.
+        var renumber = new int[2 * 256];
         foreach (ByteSet set in sets)
         {
+            if (count == 256)
+            {
+                break; // every byte is its own class: no set can split any further
+            }
+
             if (set.IsEmpty || !seen.Add(set))
             {
                 continue;
             }
 
             // Split every class into its bytes inside and outside the set.
-            var renumber = new Dictionary<(int, bool), int>();
+            for (int i = 0; i < 2 * count; i++)
+            {
+                renumber[i] = -1;
+            }
+
             int next = 0;
             for (int b = 0; b < 256; b++)
             {
-                var key = (classOf[b], set.Contains((byte)b));
-                if (!renumber.TryGetValue(key, out int id))
+                int key = 2 * classOf[b] + (set.Contains((byte)b) ? 1 : 0);
+                if (renumber[key] < 0)
                 {
-                    id = next++;
-                    renumber[key] = id;
+                    renumber[key] = next++;
                 }
 
-                classOf[b] = id;
+                classOf[b] = renumber[key];
             }
 
             count = next;

@@ -24,7 +24,7 @@ internal static class LexDiagnostics
         "CG2006", "Rule can never match", "Rule '{0}' can never match: earlier rules match all its input at least as long");
 
     public static readonly DiagnosticDescriptor TooManyStates = Error(
-        "CG2007", "Automaton too large", "The scanner's automaton needs more than {0} states; simplify the patterns (large repeat counts multiply states)");
+        "CG2007", "Automaton too large", "The scanner is too large to build: {0}; simplify the patterns (large repeat counts, and definitions used many times, multiply its size)");
 
     public static readonly DiagnosticDescriptor UnknownOption = Warning(
         "CG2008", "Unknown option", "Unknown %option '{0}'; it is ignored");

@@ -3,16 +3,19 @@ using System.Collections.Generic;
 
 namespace Colo.Gen.Generator.Lex;
 
-/// <summary>Thrown when an automaton outgrows its cap; the generator reports CG2007.</summary>
+/// <summary>
+/// Thrown when building would pass a bound of <see cref="AutomatonLimits"/>; the generator
+/// reports CG2007 with <see cref="Exception.Message"/> at <see cref="Rule"/> (-1: the first rule).
+/// </summary>
 internal sealed class AutomatonTooLargeException : Exception
 {
-    public AutomatonTooLargeException(int limit)
-        : base("automaton above " + limit + " states")
+    public AutomatonTooLargeException(string what, int rule)
+        : base(what)
     {
-        Limit = limit;
+        Rule = rule;
     }
 
-    public int Limit { get; }
+    public int Rule { get; }
 }
 
 /// <summary>
@@ -22,9 +25,8 @@ internal sealed class AutomatonTooLargeException : Exception
 /// </summary>
 internal sealed class Nfa
 {
-    public const int MaxStates = 500_000;
-
     private readonly List<List<int>> _epsilon = new();
+    private readonly List<int> _owners = new();
     private readonly List<ByteSet> _sets = new();
     private readonly List<int> _setTargets = new();
     private readonly List<int> _accepts = new();
@@ -41,14 +43,44 @@ internal sealed class Nfa
     /// <summary>The rule this state accepts, or -1.</summary>
     public int Accept(int state) => _accepts[state];
 
+    /// <summary>The rule the states added from now on belong to (-1: none), for locating what grew too large.</summary>
+    public int Owner { get; set; } = -1;
+
+    /// <summary>The rule most of <paramref name="set"/>'s states belong to, or -1.</summary>
+    public int MainOwner(IReadOnlyList<int> set)
+    {
+        var counts = new Dictionary<int, int>();
+        int best = -1, bestCount = 0;
+        foreach (int s in set)
+        {
+            int owner = _owners[s];
+            if (owner < 0)
+            {
+                continue;
+            }
+
+            int count = counts.TryGetValue(owner, out int n) ? n + 1 : 1;
+            counts[owner] = count;
+            if (count > bestCount || (count == bestCount && owner < best))
+            {
+                best = owner;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
     public int AddState()
     {
-        if (_epsilon.Count >= MaxStates)
+        if (_epsilon.Count >= AutomatonLimits.MaxNfaStates)
         {
-            throw new AutomatonTooLargeException(MaxStates);
+            // Patterns are measured before they are built (RegexNode.Weight); this only guards that promise.
+            throw new AutomatonTooLargeException("its NFA needs more than " + AutomatonLimits.MaxNfaStates + " states", Owner);
         }
 
         _epsilon.Add(new List<int>());
+        _owners.Add(Owner);
         _sets.Add(ByteSet.Empty);
         _setTargets.Add(-1);
         _accepts.Add(-1);

@@ -3,9 +3,49 @@ using System.Text;
 
 namespace Colo.Gen.Generator.Lex;
 
-/// <summary>Character classes, POSIX class names and backslash escapes.</summary>
+/// <summary>Character classes, their set operations, POSIX class names and backslash escapes.</summary>
 internal sealed partial class RegexParser
 {
+    private bool CaseInsensitive => (_flags & PatternFlags.CaseInsensitive) != 0;
+
+    /// <summary>
+    /// A class, or classes combined left to right with flex's <c>{-}</c> (difference) and
+    /// <c>{+}</c> (union). The union is the true union of the two sets, a negated class
+    /// included; flex 2.6.4 unions only the characters the two classes list, ignoring a
+    /// <c>^</c> (docs/scanner.md).
+    /// </summary>
+    private ByteSet ParseClassExpression()
+    {
+        ByteSet set = ParseClass();
+        while (true)
+        {
+            SkipIgnored();
+            bool difference = Peek('{') && PeekAt(1, '-') && PeekAt(2, '}');
+            bool union = Peek('{') && PeekAt(1, '+') && PeekAt(2, '}');
+            if (!difference && !union)
+            {
+                return set;
+            }
+
+            int at = _pos;
+            _pos += 3;
+            SkipIgnored();
+            if (!Peek('['))
+            {
+                throw new RegexError(at, "'{" + (difference ? "-" : "+") + "}' must be followed by a character class");
+            }
+
+            ByteSet other = ParseClass();
+            set = difference ? set.Except(other) : set.Union(other);
+        }
+    }
+
+    /// <summary>
+    /// One bracketed class. Under case-insensitivity flex adds the other case of each letter
+    /// listed, of each range whose two ends are letters (the range between their other cases),
+    /// and of <c>[:lower:]</c>/<c>[:upper:]</c>; <c>[:^lower:]</c> and <c>[:^upper:]</c> then add
+    /// nothing (flex warns that they are ambiguous). A negated class is then complemented.
+    /// </summary>
     private ByteSet ParseClass()
     {
         int start = _pos++;
@@ -20,7 +60,7 @@ internal sealed partial class RegexParser
         bool first = true;
         while (true)
         {
-            if (AtEnd)
+            if (AtEnd || Peek('\n'))
             {
                 throw new RegexError(start, "missing ']' for the character class here");
             }
@@ -32,7 +72,7 @@ internal sealed partial class RegexParser
             }
 
             first = false;
-            if (Peek('[') && _pos + 1 < _text.Length && _text[_pos + 1] == ':')
+            if (Peek('[') && PeekAt(1, ':'))
             {
                 set = set.Union(ParsePosixClass());
                 continue;
@@ -50,20 +90,19 @@ internal sealed partial class RegexParser
                 }
 
                 set = set.Union(ByteSet.Range(low, high));
+                if (CaseInsensitive && HasCase(low) && HasCase(high) && OtherCase(low) <= OtherCase(high))
+                {
+                    set = set.Union(ByteSet.Range(OtherCase(low), OtherCase(high)));
+                }
             }
             else
             {
-                set = set.With(low);
+                set = WithOtherCase(set.With(low), low);
             }
         }
 
-        if (negated)
-        {
-            // flex: a negated class matches every byte not listed, the newline included.
-            return Fold(set).Complement();
-        }
-
-        return set;
+        // flex: a negated class matches every byte not listed, the newline included.
+        return negated ? set.Complement() : set;
     }
 
     private ByteSet ParsePosixClass()
@@ -82,8 +121,13 @@ internal sealed partial class RegexParser
             name = name.Substring(1);
         }
 
-        ByteSet set = PosixClass(name, _caseless) ?? throw new RegexError(start, "unknown character class [:" + name + ":]");
+        ByteSet set = PosixClass(name, CaseInsensitive) ?? throw new RegexError(start, "unknown character class [:" + name + ":]");
         _pos = end + 2;
+        if (negate && CaseInsensitive && name is "lower" or "upper")
+        {
+            return ByteSet.Empty;
+        }
+
         return negate ? set.Complement() : set;
     }
 
@@ -124,6 +168,13 @@ internal sealed partial class RegexParser
             _ => null,
         };
     }
+
+    /// <summary>Adds the other case of <paramref name="b"/> when the pattern is case-insensitive and it is an ASCII letter (flex's has_case).</summary>
+    private ByteSet WithOtherCase(ByteSet set, byte b) => CaseInsensitive && HasCase(b) ? set.With(OtherCase(b)) : set;
+
+    private static bool HasCase(byte b) => (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+
+    private static byte OtherCase(byte b) => b >= 'a' && b <= 'z' ? (byte)(b - 32) : b >= 'A' && b <= 'Z' ? (byte)(b + 32) : b;
 
     private byte ClassMember()
     {
@@ -196,6 +247,11 @@ internal sealed partial class RegexParser
                     }
 
                     return new[] { (byte)value };
+                }
+
+                if (char.IsSurrogate(c))
+                {
+                    throw new RegexError(start, "'\\' before a character outside the BMP: write its bytes as \\xNN");
                 }
 
                 return Encoding.UTF8.GetBytes(c.ToString());

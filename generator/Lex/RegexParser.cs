@@ -4,108 +4,114 @@ using System.Text;
 
 namespace Colo.Gen.Generator.Lex;
 
-/// <summary>Why a pattern could not be read, and where in the pattern (0-based char offset).</summary>
-internal sealed class RegexError : Exception
-{
-    public RegexError(int offset, string message, bool unknownDefinition = false)
-        : base(message)
-    {
-        Offset = offset;
-        IsUnknownDefinition = unknownDefinition;
-    }
-
-    public int Offset { get; }
-
-    public bool IsUnknownDefinition { get; }
-}
-
 /// <summary>
 /// Reads flex's pattern language into a <see cref="RegexNode"/> tree: literals and escapes,
-/// <c>"quoted"</c> text, <c>.</c>, classes (negated ones include the newline, as in flex),
-/// POSIX class names, <c>* + ? {n} {n,} {n,m}</c>, <c>{NAME}</c>, <c>|</c>, groups, and at the
-/// top level <c>^</c>, <c>$</c> and one trailing-context <c>/</c>.
+/// <c>"quoted"</c> text, <c>.</c>, classes (negated ones include the newline, as in flex) with
+/// POSIX class names and the set operations <c>{-}</c> and <c>{+}</c>, <c>* + ? {n} {n,} {n,m}</c>,
+/// <c>{NAME}</c>, <c>|</c>, groups, the pattern options <c>(?i:...)</c>, <c>(?s:...)</c>,
+/// <c>(?x:...)</c> (and their <c>-</c> forms), comments <c>(?#...)</c>, and at the top level
+/// <c>^</c>, <c>$</c> and one trailing-context <c>/</c>.
 /// Precedence follows flex: postfix operators bind tighter than concatenation, which binds
 /// tighter than <c>|</c>; a quoted string is one operand (<c>"ab"*</c> repeats "ab").
 /// </summary>
 internal sealed partial class RegexParser
 {
-    private const int MaxRepeat = 1000;
-
-    private readonly string _text;
-    private readonly Func<string, string?> _definitions;
-    private readonly bool _caseless;
+    private readonly PatternDefinitions _definitions;
     private readonly HashSet<string> _expanding;
+    private readonly bool _isRule;
+    private readonly int _nesting;
+    private string _text;
     private int _pos;
+    private PatternFlags _flags;
+    private int _depth;
+    private bool _atLineStart;
+    private bool _ruleBegun;
 
-    private RegexParser(string text, Func<string, string?> definitions, bool caseless, HashSet<string> expanding)
+    private RegexParser(string text, PatternDefinitions definitions, PatternFlags flags, HashSet<string> expanding, bool isRule, int nesting)
     {
         _text = text;
         _definitions = definitions;
-        _caseless = caseless;
+        _flags = flags;
         _expanding = expanding;
+        _isRule = isRule;
+        _nesting = nesting;
     }
 
     /// <summary>Parses a rule's pattern. Throws <see cref="RegexError"/> (caught by the caller) on a bad pattern.</summary>
-    public static RulePattern ParseRule(string pattern, Func<string, string?> definitions, bool caseless)
+    public static RulePattern ParseRule(string pattern, PatternDefinitions definitions, PatternFlags flags)
     {
-        var parser = new RegexParser(pattern, definitions, caseless, new HashSet<string>(StringComparer.Ordinal));
-        bool bol = false;
-        if (parser.Peek('^'))
+        var parser = new RegexParser(pattern, definitions, flags, new HashSet<string>(StringComparer.Ordinal), isRule: true, nesting: 0);
+        try
         {
-            bol = true;
-            parser._pos++;
+            return parser.ParseWholeRule();
+        }
+        catch (RegexError error)
+        {
+            throw new RegexError(parser.OriginalOffset(error.Offset), error.Message, error.Kind);
+        }
+        catch (PatternTooLargeException tooLarge)
+        {
+            throw new RegexError(0, tooLarge.Message, RegexErrorKind.TooLarge);
+        }
+    }
+
+    private RulePattern ParseWholeRule()
+    {
+        // A definition that begins with '^' anchors the rule when its reference begins the pattern.
+        SkipIgnored();
+        if (!_atLineStart && Peek('^'))
+        {
+            _atLineStart = true;
+            _pos++;
         }
 
-        RegexNode head = parser.ParseAlternation(topLevel: true);
+        _ruleBegun = true;
+
+        RegexNode head = ParseAlternation(topLevel: true);
         RegexNode? trail = null;
-        if (parser.Peek('/'))
+        if (Peek('/'))
         {
-            parser._pos++;
-            trail = parser.ParseAlternation(topLevel: true);
-            if (parser.Peek('/'))
+            _pos++;
+            trail = ParseAlternation(topLevel: true);
+            if (Peek('/'))
             {
-                throw new RegexError(parser._pos, "trailing context '/' used twice in one pattern");
+                throw new RegexError(_pos, "trailing context '/' used twice in one pattern");
             }
         }
 
-        if (parser.Peek('$'))
+        if (Peek('$'))
         {
             if (trail is not null)
             {
-                throw new RegexError(parser._pos, "'$' cannot follow a trailing context; write the newline into the context instead");
+                throw new RegexError(_pos, "'$' cannot follow a trailing context; write the newline into the context instead");
             }
 
-            parser._pos++;
+            _pos++;
             trail = new SetNode(ByteSet.Of((byte)'\n'));
         }
 
-        if (parser._pos < pattern.Length)
+        if (_pos < _text.Length)
         {
-            throw new RegexError(parser._pos, parser.Peek(')') ? "unbalanced ')'" : "unexpected '" + pattern[parser._pos] + "'");
+            throw new RegexError(_pos, Peek(')') ? "unbalanced ')'" : "unexpected '" + _text[_pos] + "'");
         }
 
-        return new RulePattern(head, trail, bol, IsEndOfFile: false);
-    }
-
-    private static RegexNode ParseDefinition(string name, string text, Func<string, string?> definitions, bool caseless, HashSet<string> expanding)
-    {
-        var parser = new RegexParser(text, definitions, caseless, expanding);
-        RegexNode node = parser.ParseAlternation(topLevel: false);
-        if (parser._pos < text.Length)
-        {
-            throw new RegexError(0, "definition '" + name + "' is not a complete pattern (unexpected '" + text[parser._pos] + "')");
-        }
-
-        return node;
+        return new RulePattern(head, trail, _atLineStart, IsEndOfFile: false);
     }
 
     private bool Peek(char c) => _pos < _text.Length && _text[_pos] == c;
 
+    private bool PeekAt(int offset, char c) => _pos + offset < _text.Length && _text[_pos + offset] == c;
+
     private bool AtEnd => _pos >= _text.Length;
 
+    private bool SkipsWhitespace => (_flags & PatternFlags.SkipWhitespace) != 0;
+
     /// <summary>At the top level, a '$' that ends the pattern and a '/' end the expression.</summary>
-    private bool AtStop(bool topLevel) =>
-        AtEnd || Peek('|') || Peek(')') || (topLevel && (Peek('/') || (Peek('$') && _pos == _text.Length - 1)));
+    private bool AtStop(bool topLevel)
+    {
+        SkipIgnored();
+        return AtEnd || Peek('|') || Peek(')') || (topLevel && (Peek('/') || (Peek('$') && _pos == _text.Length - 1)));
+    }
 
     private RegexNode ParseAlternation(bool topLevel)
     {
@@ -132,20 +138,26 @@ internal sealed partial class RegexParser
 
     private RegexNode ParsePostfix(RegexNode operand)
     {
-        while (!AtEnd)
+        while (true)
         {
+            SkipIgnored();
+            if (AtEnd)
+            {
+                return operand;
+            }
+
             char c = _text[_pos];
             if (c == '*')
             {
-                operand = new RepeatNode(operand, 0, -1);
+                operand = RegexNodes.Repeat(operand, 0, -1);
             }
             else if (c == '+')
             {
-                operand = new RepeatNode(operand, 1, -1);
+                operand = RegexNodes.Repeat(operand, 1, -1);
             }
             else if (c == '?')
             {
-                operand = new RepeatNode(operand, 0, 1);
+                operand = RegexNodes.Repeat(operand, 0, 1);
             }
             else if (c == '{' && _pos + 1 < _text.Length && char.IsDigit(_text[_pos + 1]))
             {
@@ -154,15 +166,18 @@ internal sealed partial class RegexParser
             }
             else
             {
-                break;
+                return operand;
             }
 
             _pos++;
         }
-
-        return operand;
     }
 
+    /// <summary>
+    /// <c>{n}</c>, <c>{n,}</c>, <c>{n,m}</c>. As in flex a count must be positive (<c>{0}</c> and
+    /// <c>{0,}</c> are errors; <c>{0,m}</c> is <c>{1,m}</c> made optional). Counts have no upper
+    /// limit of their own: the automaton's size decides (CG2007).
+    /// </summary>
     private RegexNode ParseCount(RegexNode operand)
     {
         int open = _pos;
@@ -191,13 +206,19 @@ internal sealed partial class RegexParser
             throw new RegexError(open, "bad repeat count {" + body + "}: the upper bound is below the lower bound");
         }
 
+        if (min == 0 && max <= 0)
+        {
+            throw new RegexError(open, "bad repeat count {" + body + "}: a count must be positive");
+        }
+
         _pos = close + 1;
-        return new RepeatNode(operand, min, max);
+        return RegexNodes.Repeat(operand, min, max);
     }
 
+    /// <summary>A decimal count; a number beyond int's range saturates, so it is refused by size, not misread.</summary>
     private static int ParseCountNumber(string text, int offset)
     {
-        int value = 0;
+        long value = 0;
         if (text.Length == 0)
         {
             throw new RegexError(offset, "bad repeat count: a number is missing");
@@ -210,14 +231,10 @@ internal sealed partial class RegexParser
                 throw new RegexError(offset, "bad repeat count: '" + text + "' is not a number");
             }
 
-            value = value * 10 + (c - '0');
-            if (value > MaxRepeat)
-            {
-                throw new RegexError(offset, "repeat count above " + MaxRepeat + " (the automaton would be too large)");
-            }
+            value = Math.Min(int.MaxValue, value * 10 + (c - '0'));
         }
 
-        return value;
+        return (int)value;
     }
 
     private RegexNode ParseAtom()
@@ -227,77 +244,33 @@ internal sealed partial class RegexParser
         switch (c)
         {
             case '(':
-            {
-                _pos++;
-                RegexNode inner = ParseAlternation(topLevel: false);
-                if (!Peek(')'))
-                {
-                    throw new RegexError(start, "missing ')' for the '(' here");
-                }
-
-                _pos++;
-                return inner;
-            }
-
+                return ParseGroup();
             case '[':
-                return new SetNode(Fold(ParseClass()));
+                return new SetNode(ParseClassExpression());
             case '"':
                 return ParseQuoted();
             case '.':
                 _pos++;
-                return new SetNode(ByteSet.AnyButNewline);
+                return new SetNode((_flags & PatternFlags.DotAll) != 0 ? ByteSet.All : ByteSet.AnyButNewline);
             case '{':
                 return ParseDefinitionReference();
             case '*':
             case '+':
             case '?':
                 throw new RegexError(start, "'" + c + "' has nothing before it to repeat");
+            case '/':
+                throw new RegexError(start, "trailing context '/' can only be used outside groups and definitions");
             case '\\':
                 return Bytes(ReadEscape());
             default:
+                if (char.IsWhiteSpace(c))
+                {
+                    // Only a definition can bring it here: flex would end the rule's pattern at it.
+                    throw new RegexError(start, "whitespace ends a pattern; quote it or escape it (or use (?x:...))");
+                }
+
                 _pos++;
                 return Char(c, start);
-        }
-    }
-
-    private RegexNode ParseDefinitionReference()
-    {
-        int start = _pos;
-        int close = _text.IndexOf('}', start);
-        if (close < 0)
-        {
-            throw new RegexError(start, "missing '}' after '{'");
-        }
-
-        string name = _text.Substring(start + 1, close - start - 1);
-        string? body = _definitions(name);
-        if (body is null)
-        {
-            throw new RegexError(start, "undefined definition {" + name + "}", unknownDefinition: true);
-        }
-
-        if (!_expanding.Add(name))
-        {
-            throw new RegexError(start, "definition {" + name + "} refers to itself");
-        }
-
-        try
-        {
-            RegexNode node = ParseDefinition(name, body, _definitions, _caseless, _expanding);
-            _pos = close + 1;
-            return node;
-        }
-        catch (RegexError inner) when (!inner.IsUnknownDefinition)
-        {
-            throw new RegexError(start, "in definition {" + name + "}: " + inner.Message);
-        }
-        catch (RegexError inner)
-        {
-            throw new RegexError(start, inner.Message, unknownDefinition: true);
-        }
-        finally
-        {
-            _expanding.Remove(name);
         }
     }
 
@@ -307,7 +280,7 @@ internal sealed partial class RegexParser
         var items = new List<RegexNode>();
         while (!Peek('"'))
         {
-            if (AtEnd)
+            if (AtEnd || Peek('\n'))
             {
                 throw new RegexError(start, "missing closing '\"'");
             }
@@ -347,11 +320,9 @@ internal sealed partial class RegexParser
     {
         if (bytes.Length == 1)
         {
-            return new SetNode(Fold(ByteSet.Of(bytes[0])));
+            return new SetNode(WithOtherCase(ByteSet.Of(bytes[0]), bytes[0]));
         }
 
         return RegexNodes.Literal(bytes);
     }
-
-    private ByteSet Fold(ByteSet set) => _caseless ? set.CaseFolded() : set;
 }

@@ -18,8 +18,14 @@ internal sealed record RuleFile(
     EquatableArray<CodeBlock> LexPrologue,
     EquatableArray<Rule> Rules);
 
-/// <summary>The <c>%option</c>s that change what is generated.</summary>
-internal sealed record ScannerOptions(bool NoDefault, bool Caseless);
+/// <summary>
+/// The <c>%option</c>s that change what is generated. Each of the last three adds code only to
+/// scanners that ask for it: <see cref="LineNumbers"/> is flex's <c>yylineno</c> (a line number,
+/// counted), <see cref="Stack"/> is <c>%option stack</c> (PushState/PopState/TopState), and
+/// <see cref="Reject"/> is on when an action calls <c>Reject()</c> (flex's REJECT) or
+/// <c>%option reject</c> asks for it (and off under <c>%option noreject</c>).
+/// </summary>
+internal sealed record ScannerOptions(bool NoDefault, bool Caseless, bool LineNumbers, bool Stack, bool Reject);
 
 /// <summary>A start condition: <c>INITIAL</c> is number 0, then each <c>%s</c>/<c>%x</c> in the order declared.</summary>
 internal sealed record StartCondition(string Name, int Number, bool Exclusive);

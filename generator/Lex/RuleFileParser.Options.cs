@@ -14,14 +14,18 @@ internal sealed partial class RuleFileParser
         "fast", "full", "ecs", "meta-ecs", "align", "read", "perf-report", "verbose", "warn", "debug",
         "reentrant", "bison-bridge", "bison-locations", "line", "prefix", "outfile", "header-file",
         "header", "tables-file", "extra-type", "yyclass", "array", "pointer", "main", "8bit", "7bit",
-        "yymore", "posix-compat", "ansi-definitions", "ansi-prototypes", "backup", "trace", "stdinit",
-        "c++", "yylex", "noline", "default",
+        "yymore", "ansi-definitions", "ansi-prototypes", "backup", "trace", "stdinit",
+        "c++", "yylex", "noline", "default", "unistd",
     };
 
-    /// <summary>Options that change a flex scanner in ways this generator does not reproduce.</summary>
+    /// <summary>
+    /// Options that change a flex scanner in ways this generator does not reproduce: lex-compat
+    /// (AT&amp;T lex's unparenthesized definitions and more) and posix-compat (POSIX repeat
+    /// precedence, no <c>(?...)</c> groups). docs/scanner.md lists them.
+    /// </summary>
     private static readonly HashSet<string> UnsupportedOptions = new(StringComparer.Ordinal)
     {
-        "yylineno", "stack", "reject", "unistd", "lex-compat",
+        "lex-compat", "posix-compat",
     };
 
     private void ReadOptions(int line, string s)
@@ -110,7 +114,24 @@ internal sealed partial class RuleFileParser
                 _caseless = true;
                 return;
             case "case-sensitive":
+            case "caseful":
                 _caseless = false;
+                return;
+            case "yylineno":
+                _lineNumbers = true;
+                return;
+            case "noyylineno":
+                _lineNumbers = false;
+                return;
+            case "stack":
+                _stack = true;
+                return;
+            case "nostack":
+                _stack = false;
+                return;
+            case "reject":
+            case "noreject":
+                _rejectOption = name == "reject";
                 return;
         }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Colo.Gen.Generator.Common;
+using Microsoft.CodeAnalysis;
 
 namespace Colo.Gen.Generator.Lex;
 
@@ -71,7 +73,7 @@ internal sealed partial class RuleFileParser
             col++;
         }
 
-        List<int>? conditions = scopes.Count > 0 ? new List<int>(scopes.SelectMany(x => x).Distinct()) : null;
+        List<int>? conditions = scopes.Count > 0 ? new List<int>(scopes[scopes.Count - 1]) : null;
         if (s[col] == '<' && string.CompareOrdinal(s, col, EndOfFile, 0, EndOfFile.Length) != 0)
         {
             int close = s.IndexOf('>', col);
@@ -90,7 +92,7 @@ internal sealed partial class RuleFileParser
                 {
                     conditions.AddRange(_conditions.Select(c => c.Number));
                 }
-                else if (_conditions.FirstOrDefault(c => c.Name == n) is { } known)
+                else if (_conditionsByName.TryGetValue(n, out StartCondition? known))
                 {
                     conditions.Add(known.Number);
                 }
@@ -106,7 +108,13 @@ internal sealed partial class RuleFileParser
             string rest = s.Substring(col).Trim();
             if (rest == "{")
             {
-                scopes.Add(conditions.Distinct().ToList());
+                // A scope holds the conditions of every scope around it (kept whole, so a rule copies one list).
+                var scope = conditions.Distinct().ToList();
+                if (CountMemberships(scope.Count, line, col))
+                {
+                    scopes.Add(scope);
+                }
+
                 return line + 1;
             }
         }
@@ -122,10 +130,23 @@ internal sealed partial class RuleFileParser
         }
         else
         {
-            int end = FindPatternEnd(s, col);
-            patternText = s.Substring(col, end - col);
-            pattern = ParsePattern(patternText, line, col);
-            col = end;
+            // A pattern may go on over lines ((?x:...) groups, (?#...) comments); the action follows it.
+            int from = _lineStarts[line] + col;
+            int end = PatternExtent.End(_text, from);
+            patternText = _text.Substring(from, end - from);
+            pattern = ParsePattern(patternText, from);
+            line = LineOf(end);
+            s = Line(line);
+            col = Math.Min(end - _lineStarts[line], s.Length);
+            if (pattern is not null && !CountStates(pattern, location))
+            {
+                pattern = null;
+            }
+        }
+
+        if (pattern is not null && conditions is not null && !CountMemberships(conditions.Count, line, 0))
+        {
+            pattern = null;
         }
 
         while (col < s.Length && char.IsWhiteSpace(s[col]))
@@ -178,97 +199,74 @@ internal sealed partial class RuleFileParser
         return next;
     }
 
-    private RulePattern? ParsePattern(string text, int line, int col)
+    private RulePattern? ParsePattern(string text, int offset)
     {
         if (text.Length == 0)
         {
-            Report(LexDiagnostics.BadPattern, line, col, "a rule needs a pattern before its action");
+            ReportAt(LexDiagnostics.BadPattern, offset, "a rule needs a pattern before its action");
             return null;
         }
 
         try
         {
-            return RegexParser.ParseRule(text, name => _definitions.TryGetValue(name, out string? body) ? body : null, _caseless);
+            _patternDefinitions ??= new PatternDefinitions(_definitions);
+            return RegexParser.ParseRule(text, _patternDefinitions, _caseless ? PatternFlags.CaseInsensitive : PatternFlags.None);
         }
         catch (RegexError error)
         {
-            Report(error.IsUnknownDefinition ? LexDiagnostics.UnknownDefinition : LexDiagnostics.BadPattern, line, col + error.Offset, error.Message);
+            DiagnosticDescriptor descriptor = error.Kind switch
+            {
+                RegexErrorKind.UnknownDefinition => LexDiagnostics.UnknownDefinition,
+                RegexErrorKind.TooLarge => LexDiagnostics.TooManyStates,
+                _ => LexDiagnostics.BadPattern,
+            };
+            ReportAt(descriptor, offset + error.Offset, error.Message);
+            _tooLargeReported |= error.Kind == RegexErrorKind.TooLarge;
             return null;
         }
     }
 
-    /// <summary>A pattern ends at the first whitespace outside quotes and brackets.</summary>
-    private static int FindPatternEnd(string s, int start)
+    /// <summary>
+    /// Adds a rule's NFA states to the file's total; beyond <see cref="AutomatonLimits.MaxNfaStates"/>
+    /// the rule that crosses it gets CG2007 (once) and the rule is dropped, so the model stays small.
+    /// </summary>
+    private bool CountStates(RulePattern pattern, LocationInfo location)
     {
-        int i = start;
-        bool quoted = false;
-        while (i < s.Length)
+        _nfaStates = Saturating.Add(_nfaStates, pattern.Whole.Weight);
+        if (_nfaStates <= AutomatonLimits.MaxNfaStates)
         {
-            char c = s[i];
-            if (c == '\\')
-            {
-                i += 2;
-                continue;
-            }
-
-            if (quoted)
-            {
-                quoted = c != '"';
-                i++;
-                continue;
-            }
-
-            if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == '[')
-            {
-                i = SkipClass(s, i);
-                continue;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                break;
-            }
-
-            i++;
+            return true;
         }
 
-        return Math.Min(i, s.Length);
+        if (!_tooLargeReported)
+        {
+            _tooLargeReported = true;
+            _diagnostics.Add(DiagnosticInfo.Create(
+                LexDiagnostics.TooManyStates, location, "the rules up to this one need more than " + AutomatonLimits.MaxNfaStates.ToString(CultureInfo.InvariantCulture) + " NFA states"));
+        }
+
+        return false;
     }
 
-    private static int SkipClass(string s, int i)
+    /// <summary>
+    /// Counts start-condition memberships (a rule or scope in N conditions is N); beyond
+    /// <see cref="AutomatonLimits.MaxConditionMemberships"/>, CG2007 once and the rule or scope is dropped.
+    /// </summary>
+    private bool CountMemberships(int count, int line, int column)
     {
-        i++;
-        if (i < s.Length && s[i] == '^')
+        _conditionMemberships += count;
+        if (_conditionMemberships <= AutomatonLimits.MaxConditionMemberships)
         {
-            i++;
+            return true;
         }
 
-        if (i < s.Length && s[i] == ']')
+        if (!_tooLargeReported)
         {
-            i++;
+            _tooLargeReported = true;
+            Report(LexDiagnostics.TooManyStates, line, column, "rules and scopes belong to start conditions more than " + AutomatonLimits.MaxConditionMemberships.ToString(CultureInfo.InvariantCulture) + " times in all");
         }
 
-        while (i < s.Length && s[i] != ']')
-        {
-            if (s[i] == '\\')
-            {
-                i += 2;
-            }
-            else if (s[i] == '[' && i + 1 < s.Length && s[i + 1] == ':')
-            {
-                int close = s.IndexOf(":]", i + 2, StringComparison.Ordinal);
-                i = close < 0 ? i + 1 : close + 2;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return Math.Min(i + 1, s.Length);
+        return false;
     }
 
     /// <summary>Numbers the rules, gives each its start conditions, and points '|' actions at the action they share.</summary>
@@ -276,7 +274,7 @@ internal sealed partial class RuleFileParser
     {
         var rules = new List<Rule>();
         var indexes = new int[_rules.Count];
-        int[] defaults = _conditions.Where(c => !c.Exclusive).Select(c => c.Number).ToArray();
+        EquatableArray<int> defaults = _conditions.Where(c => !c.Exclusive).Select(c => c.Number).ToEquatableArray();
         for (int i = 0; i < _rules.Count; i++)
         {
             PendingRule p = _rules[i];
@@ -286,11 +284,17 @@ internal sealed partial class RuleFileParser
                 continue;
             }
 
-            int[] conditions = p.Conditions is { } listed
-                ? listed.Distinct().OrderBy(n => n).ToArray()
-                : p.Pattern.IsEndOfFile ? Array.Empty<int>() : defaults;
+            // A rule without a prefix is active in every inclusive condition: those count too.
+            if (p.Conditions is null && !p.Pattern.IsEndOfFile && !CountMemberships(defaults.Count, LineOf(p.Location.Span.Start), 0))
+            {
+                continue;
+            }
+
+            EquatableArray<int> conditions = p.Conditions is { } listed
+                ? listed.Distinct().OrderBy(n => n).ToEquatableArray()
+                : p.Pattern.IsEndOfFile ? EquatableArray<int>.Empty : defaults;
             indexes[i] = rules.Count;
-            rules.Add(new Rule(rules.Count, p.PatternText, p.Pattern, conditions.ToEquatableArray(), p.Action, rules.Count, p.Location));
+            rules.Add(new Rule(rules.Count, p.PatternText, p.Pattern, conditions, p.Action, rules.Count, p.Location));
         }
 
         for (int i = 0; i < _rules.Count; i++)

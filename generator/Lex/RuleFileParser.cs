@@ -24,6 +24,8 @@ internal sealed partial class RuleFileParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly List<StartCondition> _conditions = new() { new StartCondition("INITIAL", 0, Exclusive: false) };
+    private readonly Dictionary<string, (int Line, int Column)> _conditionLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StartCondition> _conditionsByName = new(StringComparer.Ordinal) { ["INITIAL"] = new StartCondition("INITIAL", 0, Exclusive: false) };
     private readonly List<CodeBlock> _top = new();
     private readonly List<CodeBlock> _members = new();
     private readonly List<CodeBlock> _prologue = new();
@@ -32,6 +34,13 @@ internal sealed partial class RuleFileParser
     private string? _namespace;
     private bool _noDefault;
     private bool _caseless;
+    private PatternDefinitions? _patternDefinitions;
+    private long _nfaStates;
+    private long _conditionMemberships;
+    private bool _tooLargeReported;
+    private bool _lineNumbers;
+    private bool _stack;
+    private bool? _rejectOption;
 
     private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
     {
@@ -107,6 +116,11 @@ internal sealed partial class RuleFileParser
             }
         }
 
+        if (_conditionLocations.TryGetValue(_className, out (int Line, int Column) clash))
+        {
+            Report(LexDiagnostics.ReservedName, clash.Line, clash.Column, _className, "start condition", "the scanner class has that name");
+        }
+
         EquatableArray<Rule> rules = ResolveRules();
         if (rules.Count == 0)
         {
@@ -117,7 +131,7 @@ internal sealed partial class RuleFileParser
             _path,
             _className,
             _namespace,
-            new ScannerOptions(_noDefault, _caseless),
+            new ScannerOptions(_noDefault, _caseless, _lineNumbers, _stack, _rejectOption ?? rules.Any(r => r.Action is { } action && CSharpCode.FindCalls(action.Text, "Reject").Count > 0)),
             _conditions.ToEquatableArray(),
             _top.ToEquatableArray(),
             _members.ToEquatableArray(),
@@ -151,12 +165,12 @@ internal sealed partial class RuleFileParser
                 ReadOptions(line, s);
                 line++;
             }
-            else if (IsDirective(s, "%x") || IsDirective(s, "%s") || IsDirective(s, "%X") || IsDirective(s, "%S"))
+            else if (StartConditionDirective(s) > 0)
             {
                 ReadStartConditions(line, s);
                 line++;
             }
-            else if (s.StartsWith("%array", StringComparison.Ordinal) || s.StartsWith("%pointer", StringComparison.Ordinal))
+            else if (s.StartsWith("%array", StringComparison.Ordinal) || s.StartsWith("%pointer", StringComparison.Ordinal) || IsTableSizeDirective(s))
             {
                 line++;
             }
@@ -187,8 +201,13 @@ internal sealed partial class RuleFileParser
         return line;
     }
 
-    private static bool IsDirective(string s, string name) =>
-        s.StartsWith(name, StringComparison.Ordinal) && (s.Length == name.Length || char.IsWhiteSpace(s[name.Length]));
+    /// <summary>
+    /// AT&amp;T lex's table-size lines (<c>%e 2000</c>, <c>%p 5000</c>, one of <c>aceknopr</c> then
+    /// whitespace or a number), which flex accepts and ignores.
+    /// </summary>
+    private static bool IsTableSizeDirective(string s) =>
+        s.Length >= 2 && s[0] == '%' && "aceknopr".IndexOf(char.ToLowerInvariant(s[1])) >= 0
+        && (s.Length == 2 || char.IsWhiteSpace(s[2]) || s.Substring(2).Trim().All(char.IsDigit));
 
     private void ReadDefinition(int line, string s)
     {
@@ -220,67 +239,6 @@ internal sealed partial class RuleFileParser
 
         _definitions[name] = body;
     }
-
-    private void ReadStartConditions(int line, string s)
-    {
-        bool exclusive = char.ToLowerInvariant(s[1]) == 'x';
-        int offset = 2;
-        foreach (string name in s.Substring(2).Split(new[] { ' ', '\t', ',' }, StringSplitOptions.None))
-        {
-            int column = offset;
-            offset += name.Length + 1;
-            if (name.Length == 0)
-            {
-                continue;
-            }
-
-            if (!IsIdentifier(name))
-            {
-                Report(LexDiagnostics.MalformedLine, line, column, "'" + name + "' is not a start condition name");
-            }
-            else if (ReservedReason(name) is { } reason)
-            {
-                Report(LexDiagnostics.ReservedName, line, column, name, "start condition", reason);
-            }
-            else if (_conditions.Any(c => c.Name == name))
-            {
-                Report(LexDiagnostics.DuplicateStartCondition, line, column, name);
-            }
-            else
-            {
-                _conditions.Add(new StartCondition(name, _conditions.Count, exclusive));
-            }
-        }
-    }
-
-    /// <summary>The scanner's own members, which a start condition's constant must not hide.</summary>
-    private static readonly string[] GeneratedMembers =
-    {
-        "Lex", "Text", "TextSpan", "Length", "TokenStart", "StartCondition", "IsJammed", "JamPosition", "Output",
-        "Input", "SetInput", "Begin", "More", "Less", "Echo", "ScannerJammed",
-    };
-
-    /// <summary>Why a name cannot be used for a generated member, or null when it can.</summary>
-    private static string? ReservedReason(string name)
-    {
-        if (KeywordReason(name) is { } keyword)
-        {
-            return keyword;
-        }
-
-        if (Array.IndexOf(GeneratedMembers, name) >= 0)
-        {
-            return "the scanner has a member of that name";
-        }
-
-        return name.StartsWith("yy", StringComparison.OrdinalIgnoreCase) ? "names starting with 'yy' belong to the generated scanner" : null;
-    }
-
-    private static string? KeywordReason(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "it is a C# keyword" : null;
-
-    private static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     /// <summary>Reads <c>%{ ... %}</c>; returns the line after <c>%}</c>.</summary>
     private int ReadPercentBlock(int line, List<CodeBlock> into)
@@ -330,12 +288,14 @@ internal sealed partial class RuleFileParser
     private int ReadIndented(int line, List<CodeBlock>? into, bool gatherFollowing)
     {
         int first = line;
-        int l = line;
-        do
+        int end = CSharpCode.EndOfLineOutsideComment(_text, _lineStarts[first]);
+        if (end < 0)
         {
-            l++;
+            Report(LexDiagnostics.UnterminatedCode, first, 0, "/*", "*/");
+            return LineCount;
         }
-        while (l < LineCount && CSharpCode.EndsInsideComment(Lines(first, l)));
+
+        int l = LineOf(end) + 1;
 
         while (gatherFollowing && l < LineCount && Line(l).Length > 0 && char.IsWhiteSpace(Line(l)[0]) && Line(l).Trim().Length > 0)
         {
@@ -405,4 +365,11 @@ internal sealed partial class RuleFileParser
 
     private void Report(DiagnosticDescriptor descriptor, int line, int column, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, Location(Math.Max(0, line), column), args));
+
+    /// <summary>Reports at an offset of the file's text.</summary>
+    private void ReportAt(DiagnosticDescriptor descriptor, int offset, params string[] args)
+    {
+        int line = LineOf(Math.Min(offset, _text.Length));
+        Report(descriptor, line, Math.Min(offset, _text.Length) - _lineStarts[line], args);
+    }
 }

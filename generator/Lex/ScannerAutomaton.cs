@@ -7,6 +7,9 @@ namespace Colo.Gen.Generator.Lex;
 /// transitions over input classes; state 0 is the dead state; <see cref="Accept"/> holds
 /// rule index + 1 (0: not accepting). <see cref="Starts"/> has two entries per start
 /// condition: [2c] anywhere, [2c + 1] at the start of a line (where <c>^</c> rules join).
+/// With REJECT, <see cref="AcceptLists"/> holds every rule each state accepts, in rule order,
+/// state s's at [<see cref="AcceptListStarts"/>[s], AcceptListStarts[s + 1]); both are empty
+/// otherwise.
 /// </summary>
 internal sealed record ScannerAutomaton(
     int ClassCount,
@@ -19,7 +22,9 @@ internal sealed record ScannerAutomaton(
     EquatableArray<TrailingContext> Trailing,
     int AuxStateCount,
     EquatableArray<int> AuxTransitions,
-    EquatableArray<bool> AuxAccept);
+    EquatableArray<bool> AuxAccept,
+    EquatableArray<int> AcceptListStarts,
+    EquatableArray<int> AcceptLists);
 
 /// <summary>
 /// How the scanner finds where a trailing-context rule's token ends. When the head or the

@@ -13,12 +13,6 @@ internal sealed partial class XlConfigScanner
     private XlConfigReport report = null!;
     private bool atEnd;
 
-    /// <summary>
-    /// The line the scanner is on, counted from 1 (flex's yylineno; counted by the two newline rules
-    /// until the generator offers <c>%option yylineno</c>).
-    /// </summary>
-    public int InputLine { get; private set; } = 1;
-
     /// <summary>The line libxlutil gives the last token returned (its <c>yylloc->first_line</c>).</summary>
     public int TokenLine { get; private set; }
 
@@ -42,7 +36,6 @@ internal sealed partial class XlConfigScanner
     {
         SetInput(content);
         report = errors;
-        InputLine = 1;
         TokenLine = 1;
         TokenValue = null;
         LikelyPython = false;
@@ -72,15 +65,13 @@ internal sealed partial class XlConfigScanner
         return token;
     }
 
-    private void NewlineSeen() => InputLine++;
-
     private int Token(XlConfigToken token)
     {
         TokenValue = report.Failed ? null
             : token == XlConfigToken.Ident ? Encoding.ASCII.GetString(TextSpan)
             : token == XlConfigToken.Number ? TextSpan.ToArray()
             : null;
-        TokenLine = InputLine;
+        TokenLine = LineNumber;
         return (int)token;
     }
 
@@ -94,11 +85,11 @@ internal sealed partial class XlConfigScanner
     private int QuotedString()
     {
         TokenValue = report.Failed ? null : Dequote(TextSpan);
-        TokenLine = InputLine;
+        TokenLine = LineNumber;
         return (int)XlConfigToken.String;
     }
 
-    private void LexicalError(string message) => report.LexicalError(InputLine, TextSpan, message);
+    private void LexicalError(string message) => report.LexicalError(LineNumber, TextSpan, message);
 
     /// <summary>
     /// libxlutil's xlu__cfgl_dequote: the text between the quotes with <c>\" \' \\ \a \b \f \n \r \t \v</c>

@@ -36,7 +36,7 @@ internal sealed class XlConfigStore
         {
             if (earlier.Value.Kind != value.Kind)
             {
-                report.LexicalError(scanner.InputLine, scanner.CurrentText, "can't add [list] to \"string\" or vice versa");
+                report.LexicalError(scanner.LineNumber, scanner.CurrentText, "can't add [list] to \"string\" or vice versa");
                 return;
             }
 

@@ -12,10 +12,12 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 /// <summary>
 /// The same rules built by Debian's flex into a C scanner, run over many inputs in one
 /// process. Actions are written once in the shared subset of C and C#: <c>return N;</c>,
-/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c> (macros on the C side). Each input's
-/// tokens print as "NUMBER HEXTEXT" lines, then "--": the format the C# harness prints.
+/// <c>Begin(X)</c>, <c>More()</c>, <c>Less(n)</c>, <c>Length</c>, <c>Reject()</c>,
+/// <c>PushState(X)</c>, <c>PopState()</c>, <c>TopState()</c> (macros on the C side). Each input's
+/// tokens print as "NUMBER HEXTEXT LENGTH CONDITION LINE" lines (LINE is 0 without
+/// %option yylineno), then "--": the format the C# harness prints when tracing.
 /// </summary>
-internal sealed class FlexTwin
+internal sealed class FlexTwin : IDisposable
 {
     private const string Main = """
         #include <stdio.h>
@@ -34,11 +36,13 @@ internal sealed class FlexTwin
                 YY_BUFFER_STATE b = yy_scan_bytes(all + start, (int)(i - start));
                 BEGIN(INITIAL);
                 RESET_MORE
+                RESET_LINE
+                RESET_STACK
                 int t;
                 while ((t = yylex()) != 0) {
                     printf("%d ", t);
                     for (int k = 0; k < yyleng; k++) printf("%02X", (unsigned char)yytext[k]);
-                    printf("\n");
+                    printf(" %d %d %d\n", (int)yyleng, YY_START, TWIN_LINE);
                 }
                 yy_delete_buffer(b);
                 printf("--\n");
@@ -49,25 +53,55 @@ internal sealed class FlexTwin
         """;
 
     private readonly string _executable;
+    private readonly string _directory;
 
-    private FlexTwin(string executable) => _executable = executable;
+    private FlexTwin(string executable, string directory)
+    {
+        _executable = executable;
+        _directory = directory;
+    }
 
-    /// <summary>Builds the C twin of a grammar (definitions section text, rules section text).</summary>
+    /// <summary>Deletes the directory the twin was built in.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temporary-file cleanup.
+        }
+    }
+
+    /// <summary>Builds the C twin of a grammar (definitions section text, rules section text) in a directory it then owns.</summary>
     public static FlexTwin Build(string definitions, string rules, string directory)
     {
         string flex = RequiredTool.NeedExecutable("flex", "flex");
         string gcc = RequiredTool.NeedExecutable("gcc", "gcc");
         Directory.CreateDirectory(directory);
         bool usesMore = rules.Contains("More()", StringComparison.Ordinal);
-        string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + "\n" + definitions
-            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define RESET_MORE "
-            + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "") + "\n%}\n%%\n" + rules + "%%\n" + Main;
+        bool rejects = rules.Contains("Reject()", StringComparison.Ordinal);
+        bool lines = UsesOption(definitions, "yylineno");
+        bool stack = UsesOption(definitions, "stack");
+        string source = "%option noyywrap nodefault 8bit" + (usesMore ? " yymore" : "") + (rejects ? " reject" : "") + "\n" + definitions
+            + "%{\n#define Begin(x) BEGIN(x)\n#define More() yymore()\n#define Less(n) yyless(n)\n#define Length yyleng"
+            + "\n#define Reject() REJECT\n#define PushState(x) yy_push_state(x)\n#define PopState() yy_pop_state()\n#define TopState() yy_top_state()"
+            + "\n#define RESET_MORE " + (usesMore ? "yy_more_flag = 0; yy_more_len = 0;" : "")
+            + "\n#define RESET_LINE " + (lines ? "yylineno = 1;" : "")
+            + "\n#define RESET_STACK " + (stack ? "yy_start_stack_ptr = 0;" : "")
+            + "\n#define TWIN_LINE " + (lines ? "yylineno" : "0")
+            + "\n%}\n%%\n" + rules + "%%\n" + Main;
         string l = Path.Combine(directory, "twin.l"), c = Path.Combine(directory, "twin.c"), exe = Path.Combine(directory, "twin");
         File.WriteAllText(l, source);
         Run(flex, $"-o {c} {l}", null);
         Run(gcc, $"-O2 -w -o {exe} {c}", null);
-        return new FlexTwin(exe);
+        return new FlexTwin(exe, directory);
     }
+
+    /// <summary>Whether a rule file's text turns on a flex option by a <c>%option</c> line.</summary>
+    public static bool UsesOption(string text, string option) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^%option\b[^\n]*(?<![-\w])" + option + @"(?![-\w])", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     /// <summary>Scans every input; returns each one's token lines.</summary>
     public IReadOnlyList<string> Scan(IReadOnlyList<byte[]> inputs)

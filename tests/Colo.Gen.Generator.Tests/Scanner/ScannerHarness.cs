@@ -43,12 +43,17 @@ internal sealed class ScannerHarness
 
     /// <summary>
     /// Builds a scanner from rules whose actions <c>return</c> a token number. Scanning returns
-    /// one line a token, "NUMBER HEXTEXT", and "JAM POSITION" if the scanner jams: the format
-    /// the flex-built C twin prints.
+    /// one line a token, "NUMBER HEXTEXT", and "JAM POSITION" if the scanner jams. With
+    /// <paramref name="trace"/>, each token line goes on with the token's length, the start
+    /// condition and the line number (0 without %option yylineno): the format the flex-built C
+    /// twin prints.
     /// </summary>
-    public static ScannerHarness Build(string rules)
+    public static ScannerHarness Build(string rules, bool trace = false)
     {
-        const string driverSource = """
+        string details = !trace ? string.Empty
+            : ".Append(' ').Append(scanner.Length).Append(' ').Append(scanner.StartCondition).Append(' ').Append("
+                + (FlexTwin.UsesOption(rules, "yylineno") ? "scanner.LineNumber" : "0") + ")";
+        string driverSource = """
             public static class Harness
             {
                 public static string Run(byte[] input)
@@ -66,13 +71,13 @@ internal sealed class ScannerHarness
                             break;
                         }
 
-                        sb.Append(token).Append(' ').Append(System.Convert.ToHexString(scanner.TextSpan)).Append('\n');
+                        sb.Append(token).Append(' ').Append(System.Convert.ToHexString(scanner.TextSpan))DETAILS.Append('\n');
                     }
 
                     return sb.ToString();
                 }
             }
-            """;
+            """.Replace("DETAILS", details);
         string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + rules;
         CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(driverSource)
             .WithAssemblyName("ScannerUnderTest" + Guid.NewGuid().ToString("N"));

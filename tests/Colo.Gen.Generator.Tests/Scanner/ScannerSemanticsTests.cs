@@ -102,6 +102,17 @@ public class ScannerSemanticsTests
     }
 
     [Fact]
+    public void LineStart_AfterLessGivesBackToALineStart_IsALineStart_WhereFlexIsStale()
+    {
+        // POSIX: '^' matches where the input is at the start of a line. flex 2.6.4 decides it from the
+        // last byte the rule matched, before yyless (fixed upstream, flex PR #452): it gives 3 "b" for
+        // the first input and lets ^\n match after "a" in the second.
+        const string rules = "%%\n^b return 1;\na\\nb { Less(2); return 2; }\nb return 3;\n^\\n return 5;\na\\n { Less(1); return 6; }\n.|\\n return 4;\n";
+        Assert.Equal(new[] { (2, "a\n"), (1, "b") }, Scan(rules, "a\nb"));
+        Assert.Equal(new[] { (6, "a"), (4, "\n") }, Scan(rules, "a\n"));
+    }
+
+    [Fact]
     public void EndOfFileAction_RunsOncePerCondition()
     {
         const string rules = "%x DONE\n%%\na return 1;\n<<EOF>> { if (StartCondition == DONE) return 0; Begin(DONE); return 7; }\n";
@@ -134,6 +145,53 @@ public class ScannerSemanticsTests
     {
         const string rules = "%%\n[a-z]+ return 1;\n. return 2;\n";
         Assert.Equal(new[] { (1, "a"), (2, "\uFFFD"), (2, "\uFFFD"), (1, "b") }, Scan(rules, "a\u00e9b"));
+    }
+
+    [Fact]
+    public void LessAfterMore_KeepingOnlyTheKeptText_ScansOnFromThere()
+    {
+        // flex 2.6.4 on ~12: ~, then 1 and 2 (the first [0-9]+ gives back all it matched and rescans).
+        const string rules = "%%\n\"~\" { More(); return 5; }\n[0-9]+ { Less(1); if (Text != \"~\") return 6; }\n";
+        Assert.Equal(new[] { (5, "~"), (6, "1"), (6, "2") }, Scan(rules, "~12"));
+    }
+
+    [Fact]
+    public void MoreWithLessZero_RepeatingItself_JamsInsteadOfLooping()
+    {
+        // The second round finds the scan exactly as the first left it: flex would loop for ever.
+        const string rules = "%%\na { More(); Less(0); }\n";
+        Assert.Equal(new[] { (-1, "@0") }, Scan(rules, "a"));
+    }
+
+    [Fact]
+    public void LineNumber_IsTheLineEachTokenEndsOn()
+    {
+        const string rules = "%option yylineno\n%%\n[a-z]+ return LineNumber;\n\"/*\"[^*]*\"*/\" return 100 + LineNumber;\n[ \\n] { }\n";
+        Assert.Equal(new[] { (1, "a"), (2, "b"), (104, "/*\n\n*/"), (4, "c"), (6, "d") }, Scan(rules, "a\nb /*\n\n*/ c\n\nd"));
+    }
+
+    [Fact]
+    public void LineNumber_GoesBackWithTextGivenBackByLess_AndStartsAgainAtOneForNewInput()
+    {
+        const string rules = "%option yylineno\n%%\nx\\n+ { Less(1); return LineNumber; }\n\\n return 10 + LineNumber;\n";
+        ScannerHarness scanner = ScannerHarness.Build(rules);
+        Assert.Equal(new[] { (1, "x"), (12, "\n"), (13, "\n") }, scanner.Tokens("x\n\n"));
+        Assert.Equal(new[] { (12, "\n") }, scanner.Tokens("\n"));
+    }
+
+    [Fact]
+    public void LineNumber_CountsTheNewlineTheDefaultRuleEchoes_WhereFlexDoesNot()
+    {
+        // flex 2.6.4 never counts lines in its default rule, so its yylineno falls behind there.
+        const string rules = "%option yylineno\n%%\na return LineNumber;\n";
+        Assert.Equal(new[] { (1, "a"), (3, "a") }, Scan(rules, "a\n\na"));
+    }
+
+    [Fact]
+    public void LineNumber_IsGeneratedOnlyForScannersThatAskForIt()
+    {
+        Assert.DoesNotContain("LineNumber", ScannerHarness.Build("%%\n\\n return 1;\n").Source, System.StringComparison.Ordinal);
+        Assert.Contains("LineNumber", ScannerHarness.Build("%option yylineno\n%%\n\\n return 1;\n").Source, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -173,6 +173,7 @@ namespace Calc
                         break;
                 }
 
+                bool yyMoreBefore = yyMore;
                 yyTokenStart = yyMore ? yyTokenStart : yyScanStart;
                 yyMore = false;
                 yyTokenLength = yyEnd - yyTokenStart;
@@ -234,8 +235,10 @@ namespace Calc
                         break;
                 }
 
-                // A token that consumed nothing and changed nothing would repeat forever (flex loops); stop instead.
-                if (yyPosition == yyScanStart && !yyMore && yyStartCondition == yyConditionBefore)
+                // An action that leaves the scan as it found it (same position, same start condition, text kept by
+                // More or not as before) would repeat forever (flex loops); stop instead. Dropping the kept text is
+                // a change: the next scan starts afresh, as flex's does after yyless.
+                if (yyPosition == yyScanStart && yyMore == yyMoreBefore && yyStartCondition == yyConditionBefore)
                 {
                     IsJammed = true;
                     JamPosition = yyScanStart;
@@ -269,7 +272,7 @@ namespace Calc
                 {
                     // A loop: the state stays itself until one of its exit bytes (or the input end).
                     at = -2 - stop;
-                    int loop = 4 * (global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, row + 1) - 1);
+                    int loop = YyLoopEntrySize * (global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, row + YyLoopEntry) - 1);
                     global::System.ReadOnlySpan<byte> exits = YyLoopExits.Slice(loop + 1, YyLoopExits[loop]);
                     int found = global::System.MemoryExtensions.IndexOfAny(new global::System.ReadOnlySpan<byte>(yyBuffer, at, yyLength - at), exits);
                     at = found < 0 ? yyLength : at + found;
@@ -285,7 +288,7 @@ namespace Calc
 
                 // A run: nothing up to the line end (or the input end) can change the outcome.
                 at = stop;
-                int runTo = YyRunEnd(word & 3, at);
+                int runTo = YyRunEnd(word & YyRunMask, at);
                 if (runTo >= 0)
                 {
                     last = runTo;
@@ -296,7 +299,7 @@ namespace Calc
             }
 
             end = last;
-            return (word >> 2) - 1;
+            return (word >> YyRunBits) - 1;
         }
 
         /// <summary>
@@ -308,7 +311,7 @@ namespace Calc
         private static int YyWalk(ref byte input, ref byte classOf, ref byte rows, ref int row, int at, int limit, int runsFrom, ref int word, ref int last)
         {
             // Native-sized indexes and a base at the transitions keep the per-byte chain to an add and a load.
-            ref byte next = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, 2);
+            ref byte next = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, YyRowHeader);
             nint r = row;
             nint i = at;
             nint end = limit;
@@ -325,7 +328,7 @@ namespace Calc
                     // A state stepping to itself: r is not taken from the load, so the next step need not wait for
                     // it (the branch is predicted). A loop that has lasted a while is likely to go on: the caller
                     // skips it with a vectorized search (too early, and the search costs more than the steps).
-                    if (++repeats >= 8 && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + 1) != 0)
+                    if (++repeats >= 8 && global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, r + YyLoopEntry) != 0)
                     {
                         stop = -2 - (int)i;
                         break;
@@ -348,7 +351,7 @@ namespace Calc
                 {
                     accepted = current;
                     matched = (int)i;
-                    if ((current & 3) != 0 && i >= runsFrom)
+                    if ((current & YyRunMask) != 0 && i >= runsFrom)
                     {
                         stop = (int)i;
                         break;
@@ -365,13 +368,13 @@ namespace Calc
         /// <summary>Where a match in a state whose accept word has <paramref name="run"/> surely ends, or -1 when it must be walked.</summary>
         private int YyRunEnd(int run, int at)
         {
-            if (run == 3)
+            if (run == YyRunToInputEnd)
             {
                 return yyLength;
             }
 
             int lineEnd = YyLineEnd(at);
-            return run == 1 || lineEnd == yyLength ? lineEnd : -1;
+            return run == YyRunToLineEnd || lineEnd == yyLength ? lineEnd : -1;
         }
 
         /// <summary>The first newline at or after <paramref name="at"/>, or the input's length.</summary>
@@ -407,11 +410,39 @@ namespace Calc
         }
 
         // ---- Tables (static data in the assembly image; nothing is built at run time) ----
-        // A state is a row of 10 entries: its accept word, (rule + 1) * 4 + run, its loop number,
-        // then the row offset of the next state for each input class. Row 0 is the dead state: no rule
-        // can match any more. run: 1, the match surely goes on to the next newline; 2, to the end of the
-        // input if no newline comes first; 3, to the end of the input (so the walk may jump there).
-        // loop: 1 + an entry of YyLoopExits when the state stays itself on all but those bytes.
+        // A state is a row of 10 entries: its accept word, (rule + 1) << YyRunBits | run, its loop
+        // number, then the row offset of the next state for each input class. Row 0 is the dead state: no
+        // rule can match any more. run: YyRunToLineEnd, the match surely goes on to the next newline;
+        // YyRunToEndWithoutNewline, to the end of the input if no newline comes first; YyRunToInputEnd, to
+        // the end of the input (so the walk may jump there). loop: 1 + an entry of YyLoopExits when the
+        // state stays itself on all but those bytes.
+
+        /// <summary>Where in a row its loop number is (its accept word is first).</summary>
+        private const int YyLoopEntry = 1;
+
+        /// <summary>Entries of a row before its transitions: the accept word and the loop number.</summary>
+        private const int YyRowHeader = 2;
+
+        /// <summary>The low bits of an accept word that hold its run kind; above them, the rule + 1.</summary>
+        private const int YyRunBits = 2;
+
+        /// <summary>The run kind's bits of an accept word.</summary>
+        private const int YyRunMask = 3;
+
+        /// <summary>Accept words from this one up accept a rule.</summary>
+        private const int YyAccepting = 4;
+
+        /// <summary>Run kind: the match surely goes on to the next newline, which ends it.</summary>
+        private const int YyRunToLineEnd = 1;
+
+        /// <summary>Run kind: the match goes on to the end of the input if no newline comes first.</summary>
+        private const int YyRunToEndWithoutNewline = 2;
+
+        /// <summary>Run kind: the match surely goes on to the end of the input.</summary>
+        private const int YyRunToInputEnd = 3;
+
+        /// <summary>Bytes of a YyLoopExits entry: how many bytes leave the loop, then those bytes.</summary>
+        private const int YyLoopEntrySize = 4;
 
         /// <summary>The input class of each byte: bytes no pattern tells apart share a class.</summary>
         private static global::System.ReadOnlySpan<byte> YyClassOf => new byte[256]
@@ -450,7 +481,7 @@ namespace Calc
             24, 0, 0, 0, 0, 0, 0, 0, 0, 0, // state 10, rule 5
         };
 
-        /// <summary>Loops: entries of 4 bytes, the number of bytes that leave the loop, then those bytes.</summary>
+        /// <summary>Loops: entries of YyLoopEntrySize bytes, the number of bytes that leave the loop, then those bytes.</summary>
         private static global::System.ReadOnlySpan<byte> YyLoopExits => new byte[4]
         {
             1, 10, 0, 0, // loop 1
