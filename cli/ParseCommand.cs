@@ -20,7 +20,7 @@ internal static class ParseCommand
     {
         var specs = new Argument<string[]>("SPEC")
         {
-            Description = "The spec strings of one disk (several are scanned in turn into the same disk).",
+            Description = "The spec strings of one disk (several are scanned in turn into the same disk). A spec that begins with '-' goes after '--', which ends the options.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var jsonl = new Option<bool>("--jsonl")
@@ -60,19 +60,19 @@ internal static class ParseCommand
             if (asJsonl && asCount)
             {
                 io.Error.WriteLine("colo-disk parse: --jsonl and --count read the same input; give one of them");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if ((asJsonl || asCount) && given.Length > 0)
             {
                 io.Error.WriteLine("colo-disk parse: --jsonl and --count read standard input and take no SPEC");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if (times < 1)
             {
                 io.Error.WriteLine("colo-disk parse: --rounds must be at least 1");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if (asJsonl)
@@ -88,7 +88,7 @@ internal static class ParseCommand
             if (given.Length == 0)
             {
                 io.Error.WriteLine("colo-disk parse: no disk specification given");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             return RunSpecs(io, given);
@@ -106,14 +106,14 @@ internal static class ParseCommand
                 io.Error.WriteLine(error);
             }
 
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         // xl prints "disk: %s\n" around libxl's JSON, which itself ends in a newline.
         io.Out.Write("disk: ");
         io.Out.Write(parsed.Disk.ToJson());
         io.Out.Write('\n');
-        return 0;
+        return ExitStatus.Success;
     }
 
     /// <summary><c>parse --config FILE</c>: the disks of the file (cli/ConfigCommand.cs); it takes no SPEC and no batch mode.</summary>
@@ -122,7 +122,7 @@ internal static class ParseCommand
         if (otherInput)
         {
             io.Error.WriteLine("colo-disk parse: --config reads the disks of the file; give no SPEC, --jsonl or --count with it");
-            return 2;
+            return ExitStatus.UsageError;
         }
 
         return ConfigCommand.ParseDisks(io, path);
@@ -148,7 +148,7 @@ internal static class ParseCommand
             io.Out.Write('\n');
         }
 
-        return 0;
+        return ExitStatus.Success;
     }
 
     private static int RunCount(CommandStreams io, int rounds)
@@ -166,7 +166,7 @@ internal static class ParseCommand
 
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parsedCount} parsed, {rejected} rejected, {seconds:F6} s"));
-        return 0;
+        return ExitStatus.Success;
     }
 
     private static (int Parsed, int Rejected) ParseRound(List<DiskLine> disks)

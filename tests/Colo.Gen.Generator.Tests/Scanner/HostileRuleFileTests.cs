@@ -245,7 +245,7 @@ public class HostileRuleFileTests
 
         for (int i = 0; i < depth; i++)
         {
-            sb.Append("w").Append(i).Append(" return 1;\n}\n");
+            sb.Append('w').Append(i).Append(" return 1;\n}\n");
         }
 
         return sb.ToString();

@@ -4,8 +4,8 @@ using System.Text;
 using Colo.Gen.Config;
 using Colo.Gen.Tests.Infrastructure;
 using CsCheck;
-using CsGen = CsCheck.Gen;
 using Xunit;
+using CsGen = CsCheck.Gen;
 
 namespace Colo.Gen.Tests.Config;
 
