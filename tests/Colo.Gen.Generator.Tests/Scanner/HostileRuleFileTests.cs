@@ -6,6 +6,7 @@ using System.Threading;
 using Colo.Gen.Generator.Common;
 using Colo.Gen.Generator.Emit;
 using Colo.Gen.Generator.Lex;
+using Colo.Gen.TestSupport;
 using Xunit;
 
 namespace Colo.Gen.Generator.Tests.Scanner;
