@@ -29,7 +29,7 @@ internal static class ConfigCommand
             if (result.GetValue(file) is not string path)
             {
                 io.Error.WriteLine("colo-disk config: no configuration file given");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             XlConfig config = Read(io, path);
@@ -38,7 +38,7 @@ internal static class ConfigCommand
                 io.Out.WriteLine(setting.ToString());
             }
 
-            return config.Succeeded ? 0 : 1;
+            return config.Succeeded ? ExitStatus.Success : ExitStatus.Rejected;
         });
         return command;
     }
@@ -65,7 +65,7 @@ internal static class ConfigCommand
         XlConfig config = Read(io, path);
         if (!config.Succeeded)
         {
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         XlConfigDisks disks = ReadDisks(io, config);
@@ -79,7 +79,7 @@ internal static class ConfigCommand
             }
         }
 
-        return disks.Succeeded ? 0 : 1;
+        return disks.Succeeded ? ExitStatus.Success : ExitStatus.Rejected;
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ internal static class ConfigCommand
         XlConfig config = Read(io, path);
         if (!config.Succeeded)
         {
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         XlDomainTypeResult type = XlDomainTypeResult.Of(config);
@@ -104,13 +104,13 @@ internal static class ConfigCommand
         if (type.Error is not null)
         {
             io.Error.WriteLine(type.Error);
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         XlConfigDisks read = ReadDisks(io, config);
         if (!read.Succeeded)
         {
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         // The disks get their defaults, backend and COLO role as for any guest (the parse errors were printed above).
@@ -120,7 +120,7 @@ internal static class ConfigCommand
         {
             string kind = type.Type == XlDomainType.Pvh ? "PVH" : "PV";
             io.Error.WriteLine($"colo-disk qemu-args: {path}: the guest is {kind}, and libxl emulates no drive for a {kind} guest: no QEMU drive arguments ({prepared.Disks.Count} disk(s) served by their PV backends)");
-            return 0;
+            return ExitStatus.Success;
         }
 
         return QemuArgsCommand.Print(io, prepared, dialect);

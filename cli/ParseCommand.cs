@@ -20,7 +20,7 @@ internal static class ParseCommand
     {
         var specs = new Argument<string[]>("SPEC")
         {
-            Description = "The spec strings of one disk (several are scanned in turn into the same disk).",
+            Description = "The spec strings of one disk (several are scanned in turn into the same disk). A spec that begins with '-' goes after '--', which ends the options.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var jsonl = new Option<bool>("--jsonl")
@@ -60,19 +60,19 @@ internal static class ParseCommand
             if (asJsonl && asCount)
             {
                 io.Error.WriteLine("colo-disk parse: --jsonl and --count read the same input; give one of them");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if ((asJsonl || asCount) && given.Length > 0)
             {
                 io.Error.WriteLine("colo-disk parse: --jsonl and --count read standard input and take no SPEC");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if (times < 1)
             {
                 io.Error.WriteLine("colo-disk parse: --rounds must be at least 1");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             if (asJsonl)
@@ -88,7 +88,7 @@ internal static class ParseCommand
             if (given.Length == 0)
             {
                 io.Error.WriteLine("colo-disk parse: no disk specification given");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             return RunSpecs(io, given);
@@ -106,14 +106,14 @@ internal static class ParseCommand
                 io.Error.WriteLine(error);
             }
 
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         // xl prints "disk: %s\n" around libxl's JSON, which itself ends in a newline.
         io.Out.Write("disk: ");
         io.Out.Write(parsed.Disk.ToJson());
         io.Out.Write('\n');
-        return 0;
+        return ExitStatus.Success;
     }
 
     /// <summary><c>parse --config FILE</c>: the disks of the file (cli/ConfigCommand.cs); it takes no SPEC and no batch mode.</summary>
@@ -122,7 +122,7 @@ internal static class ParseCommand
         if (otherInput)
         {
             io.Error.WriteLine("colo-disk parse: --config reads the disks of the file; give no SPEC, --jsonl or --count with it");
-            return 2;
+            return ExitStatus.UsageError;
         }
 
         return ConfigCommand.ParseDisks(io, path);
@@ -133,14 +133,14 @@ internal static class ParseCommand
         // Line in, line out: each disk is parsed from the line's bytes and its line written as UTF-8
         // into one buffer (JsonLineWriter), so memory does not grow with the input.
         var lines = new DiskLines(io.In);
-        var output = new JsonLineWriter(Utf8Output(io.Out));
+        using var output = new JsonLineWriter(Utf8Output(io.Out));
         while (lines.TryRead(out ReadOnlySpan<byte> line))
         {
             output.WriteLine(DiskSpecParser.ParseUtf8Line(line, Source));
         }
 
         output.Flush();
-        return 0;
+        return ExitStatus.Success;
     }
 
     /// <summary>
@@ -197,7 +197,7 @@ internal static class ParseCommand
         }
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parsedCount} parsed, {rejected} rejected, {seconds:F6} s"));
-        return 0;
+        return ExitStatus.Success;
     }
 
     /// <summary>Parses every line of <paramref name="input"/> (a final line without '\n' counts); a line that is not valid UTF-8 is rejected unparsed.</summary>

@@ -25,6 +25,7 @@ public static class Program
     /// Runs the command against the given streams (tests call this directly).
     /// Standard input is read as bytes, so a spec holding any byte reaches the parser unchanged.
     /// </summary>
+    /// <returns>The exit status (<see cref="ExitStatus"/>): 0 success, 1 a disk or configuration was rejected, 2 a usage error.</returns>
     public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
         var io = new CommandStreams(stdin, stdout, stderr);
@@ -35,7 +36,7 @@ public static class Program
             ConfigCommand.Create(io),
         };
 
-        int status = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        int status = CommandLineConventions.Invoke(root, args, io);
         stdout.Flush();
         return status;
     }

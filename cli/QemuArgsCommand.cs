@@ -14,7 +14,7 @@ internal static class QemuArgsCommand
     {
         var disks = new Argument<string[]>("DISK")
         {
-            Description = "One disk specification per argument, in the domain's disk order.",
+            Description = "One disk specification per argument, in the domain's disk order. A spec that begins with '-' goes after '--', which ends the options.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var dialect = new Option<string>("--dialect")
@@ -29,7 +29,7 @@ internal static class QemuArgsCommand
         };
         var noProbe = new Option<bool>("--no-probe")
         {
-            Description = "Build the arguments for another host: examine nothing on this one. The backend is the spec's backendtype=, else qdisk (tap when qdisk does not fit): phy needs a stat to tell a block device.",
+            Description = "Build the arguments for another host: nothing on this one is examined (no target is stat'ed; a missing one is no error). The backend is the spec's backendtype=, else qdisk (tap when qdisk does not fit): phy and standalone need a stat to tell a block device, so they are taken only when the spec names them, and that check is left to the host that runs the guest.",
         };
         var config = new Option<string?>("--config")
         {
@@ -53,7 +53,7 @@ internal static class QemuArgsCommand
                 if (given.Length > 0)
                 {
                     io.Error.WriteLine("colo-disk qemu-args: --config takes the disks from the file; give no DISK with it");
-                    return 2;
+                    return ExitStatus.UsageError;
                 }
 
                 return ConfigCommand.QemuArgs(io, path, chosen, host);
@@ -62,7 +62,7 @@ internal static class QemuArgsCommand
             if (given.Length == 0)
             {
                 io.Error.WriteLine("colo-disk qemu-args: no disk given (DISK... or --config FILE)");
-                return 2;
+                return ExitStatus.UsageError;
             }
 
             return Print(io, PreparedDisks.Prepare(given, host, ParseCommand.Source), chosen);
@@ -74,7 +74,7 @@ internal static class QemuArgsCommand
     /// Writes the arguments for prepared disks one a line, or the preparation's and the builder's
     /// errors on standard error (libxl's lines, with ours naming the option beside them).
     /// </summary>
-    /// <returns>0 when arguments were written, 1 when a disk was refused.</returns>
+    /// <returns><see cref="ExitStatus.Success"/> when arguments were written, <see cref="ExitStatus.Rejected"/> when a disk was refused.</returns>
     public static int Print(CommandStreams io, DiskPreparationResult prepared, QemuDialect dialect)
     {
         if (!prepared.Succeeded)
@@ -85,7 +85,7 @@ internal static class QemuArgsCommand
                 io.Error.WriteLine();
             }
 
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         DeviceModelResult built = DeviceModelArguments.Build(prepared.Disks, dialect);
@@ -101,7 +101,7 @@ internal static class QemuArgsCommand
 
         if (!built.Succeeded)
         {
-            return 1;
+            return ExitStatus.Rejected;
         }
 
         foreach (string argument in built.Arguments)
@@ -109,6 +109,6 @@ internal static class QemuArgsCommand
             io.Out.WriteLine(argument);
         }
 
-        return 0;
+        return ExitStatus.Success;
     }
 }

@@ -120,7 +120,8 @@ internal sealed partial class IdlModelBuilder
 
         foreach (var entry in mapping.Entries)
         {
-            int index = entry.Key.Payload is string name ? values.FindIndex(v => v.Name == name.ToUpperInvariant()) : -1;
+            string? wanted = (entry.Key.Payload as string)?.ToUpperInvariant();
+            int index = wanted is null ? -1 : values.FindIndex(v => v.Name == wanted);
             if (index < 0 || entry.Value.Payload is not string text || text.Trim().Length == 0)
             {
                 Report(IdlDiagnostics.InvalidArgument, entry.Key.Location, "value_docs entries are \"VALUE\": \"text\" for a value of this Enumeration, not " + entry.Key.Describe() + ": " + entry.Value.Describe());
@@ -159,9 +160,10 @@ internal sealed partial class IdlModelBuilder
             }
 
             IdlEnumValue? selector = null;
+            string selectorName = caseName.ToUpperInvariant();
             foreach (IdlEnumValue v in keyType.Values)
             {
-                selector = v.Name == caseName.ToUpperInvariant() ? v : selector;
+                selector = v.Name == selectorName ? v : selector;
             }
 
             if (selector is null)

@@ -82,7 +82,7 @@ public static class DiskSpecParser
             // Checked before any scanning, so a null is refused wherever it is, also after a spec with an error.
             if (specs[index] is null)
             {
-                throw NullSpec(index);
+                throw NullSpec(nameof(specs), index);
             }
         }
 
@@ -209,8 +209,8 @@ public static class DiskSpecParser
         }
     }
 
-    private static ArgumentNullException NullSpec(int index) =>
-        new("specs", string.Create(CultureInfo.InvariantCulture, $"Spec {index} of the disk is null."));
+    private static ArgumentNullException NullSpec(string parameter, int index) =>
+        new(parameter, string.Create(CultureInfo.InvariantCulture, $"Spec {index} of the disk is null."));
 
     /// <summary>
     /// Checks what the scanner cannot take before it sees the spec: a lone surrogate (no UTF-8

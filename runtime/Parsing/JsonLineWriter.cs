@@ -11,7 +11,7 @@ namespace Colo.Gen;
 /// as they are written. Memory stays at the buffer and the longest line's pieces, whatever the
 /// number of lines; the bytes are exactly those <see cref="DiskParseResult.ToJsonLine"/> spells.
 /// </summary>
-internal sealed class JsonLineWriter
+internal sealed class JsonLineWriter : IDisposable
 {
     private static ReadOnlySpan<byte> DiskStart => "{\"disk\": "u8;
 
@@ -60,6 +60,9 @@ internal sealed class JsonLineWriter
         Drain();
         _output.Flush();
     }
+
+    /// <summary>Lets go of the error-line writer (it holds nothing that needs closing; the stream is the caller's).</summary>
+    public void Dispose() => _text.Dispose();
 
     private void Reserve(int bytes)
     {

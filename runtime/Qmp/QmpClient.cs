@@ -146,7 +146,8 @@ public sealed class QmpClient : IAsyncDisposable
         }
 
         Greeting = qmp;
-        _readLoop = Task.Run(ReadLoopAsync);
+        // The read loop lives as long as the connection, not as long as this call's token.
+        _readLoop = Task.Run(ReadLoopAsync, CancellationToken.None);
         await ExecuteAsync("qmp_capabilities", null, token).ConfigureAwait(false);
     }
 

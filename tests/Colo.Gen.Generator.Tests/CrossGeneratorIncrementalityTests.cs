@@ -1,6 +1,6 @@
-using Colo.Gen.Generator.Tests.Infrastructure;
 using System.Collections.Immutable;
 using System.Linq;
+using Colo.Gen.Generator.Tests.Infrastructure;
 using Colo.Gen.Generator.Tests.Scanner;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

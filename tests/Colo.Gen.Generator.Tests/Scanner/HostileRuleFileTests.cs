@@ -6,6 +6,7 @@ using System.Threading;
 using Colo.Gen.Generator.Common;
 using Colo.Gen.Generator.Emit;
 using Colo.Gen.Generator.Lex;
+using Colo.Gen.TestSupport;
 using Xunit;
 
 namespace Colo.Gen.Generator.Tests.Scanner;
@@ -245,7 +246,7 @@ public class HostileRuleFileTests
 
         for (int i = 0; i < depth; i++)
         {
-            sb.Append("w").Append(i).Append(" return 1;\n}\n");
+            sb.Append('w').Append(i).Append(" return 1;\n}\n");
         }
 
         return sb.ToString();

@@ -1,4 +1,3 @@
-using Colo.Gen.Generator.Tests.Infrastructure;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -6,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using Colo.Gen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -133,7 +133,7 @@ internal sealed class ScannerHarness
             string[] parts = line.Split(' ');
             tokens.Add(parts[0] == "JAM"
                 ? (-1, "@" + parts[1])
-                : (int.Parse(parts[0]), System.Text.Encoding.UTF8.GetString(Convert.FromHexString(parts.Length > 1 ? parts[1] : ""))));
+                : (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.UTF8.GetString(Convert.FromHexString(parts.Length > 1 ? parts[1] : ""))));
         }
 
         return tokens;

@@ -116,9 +116,32 @@ public sealed class QemuArgsCommandTests : IDisposable
     [Fact]
     public void An_unknown_dialect_and_no_disk_are_usage_errors()
     {
-        Assert.NotEqual(0, Run("qemu-args", "--dialect", "xen", "vdev=hda,target=/x").Status);
-        Assert.NotEqual(0, Run("qemu-args").Status);
+        Assert.Equal(2, Run("qemu-args", "--dialect", "xen", "vdev=hda,target=/x").Status);
+        Assert.Equal(2, Run("qemu-args").Status);
     }
+
+    [Fact]
+    public void NoProbe_TakesPhyWhenTheSpecNamesIt_LeavingTheBlockDeviceCheckToTheGuestsHost()
+    {
+        Assert.Equal(1, Run("qemu-args", "vdev=hda,backendtype=phy,target=/dev/vg/absent-here").Status);
+
+        (int status, string output, string error) = Run("qemu-args", "--no-probe", "vdev=hda,backendtype=phy,target=/dev/vg/absent-here");
+
+        Assert.Equal(0, status);
+        Assert.Equal("", error);
+        Assert.Equal("-drive\nfile=/dev/vg/absent-here,if=ide,index=0,media=disk,format=raw,cache=writeback\n", output);
+    }
+
+    [Fact]
+    public void NoProbe_SaysInItsHelpThatNothingOnThisHostIsExamined()
+    {
+        string help = Run("qemu-args", "--help").Out;
+
+        Assert.Contains("--no-probe", help, StringComparison.Ordinal);
+        Assert.Contains("nothing on this one is examined", help, StringComparison.Ordinal);
+        Assert.Contains("else qdisk", help, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_probe_builds_arguments_for_a_target_that_is_not_on_this_host()
     {

@@ -70,7 +70,7 @@ public static class XlConfigCorpus
                     text.Append("# ").Append(Pick(random, StringPieces)).Append('\n');
                     break;
                 case 2:
-                    text.Append(";");
+                    text.Append(';');
                     break;
                 default:
                     Assignment(random, text);

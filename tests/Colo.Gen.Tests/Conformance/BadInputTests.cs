@@ -1,6 +1,6 @@
-using System.Threading.Tasks;
 using System;
 using System.Text;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace Colo.Gen.Tests.Conformance;

@@ -12,31 +12,33 @@ using Xunit;
 namespace Colo.Gen.Tests.Extending;
 
 /// <summary>
-/// The README's "Extending the disk syntax" section, done as it says in a copy of the repository:
+/// The "Extending the disk syntax" section of docs/extending.md (the README points there), done as it says in a copy of the repository:
 /// each code block of the section is an edit (its first line is a line of grammar/disk.l,
 /// grammar/libxl_types.idl or runtime/PublicAPI.Unshipped.txt — or the start of one, ending in
-/// " ..." — and the lines after it are added below it), read from the README itself, so the README
+/// " ..." — and the lines after it are added below it), read from that page itself, so the page
 /// cannot drift from what works. No C# is touched; the copy builds, and the new string and integer
 /// options and the new format parse, print in JSON and round-trip.
 /// </summary>
 public sealed class GrammarExtensionTests
 {
+    private const string Page = "docs/extending.md";
+
     private const string SectionHeading = "## Extending the disk syntax";
 
     private static readonly string[] GrammarFiles = ["grammar/disk.l", "grammar/libxl_types.idl", "runtime/PublicAPI.Unshipped.txt"];
 
-    /// <summary>How a README block's first line ends when it gives only the start of a long line.</summary>
+    /// <summary>How a block's first line ends when it gives only the start of a long line.</summary>
     private const string Elision = " ...";
 
-    /// <summary>One edit of the README: add <see cref="Lines"/> below the line <see cref="Anchor"/> of <see cref="File"/>.</summary>
+    /// <summary>One edit the page shows: add <see cref="Lines"/> below the line <see cref="Anchor"/> of <see cref="File"/>.</summary>
     public sealed record GrammarEdit(string File, string Anchor, IReadOnlyList<string> Lines);
 
-    /// <summary>The text of the README's section, up to the next heading of its level.</summary>
+    /// <summary>The text of the page's section, up to the next heading of its level.</summary>
     public static string ReadmeSection()
     {
-        string readme = File.ReadAllText(RepositoryCopy.SourceRoot + "/README.md").Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = File.ReadAllText(RepositoryCopy.SourceRoot + "/" + Page).Replace("\r\n", "\n", StringComparison.Ordinal);
         int start = readme.IndexOf(SectionHeading + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has no section '" + SectionHeading + "'");
+        Assert.True(start >= 0, Page + " has no section '" + SectionHeading + "'");
         int end = readme.IndexOf("\n## ", start + SectionHeading.Length, StringComparison.Ordinal);
         return end < 0 ? readme[start..] : readme[start..end];
     }
@@ -49,18 +51,18 @@ public sealed class GrammarExtensionTests
         {
             string[] lines = block.Groups[1].Value.TrimEnd('\n').Split('\n');
             string[] holders = GrammarFiles.Where(f => LinesOf(Path.Combine(grammarRoot, f)).Count(l => IsAnchor(l, lines[0])) == 1).ToArray();
-            Assert.True(holders.Length == 1, "the README block starting '" + lines[0] + "' does not start with a line found once in exactly one of " + string.Join(", ", GrammarFiles));
+            Assert.True(holders.Length == 1, "the block starting '" + lines[0] + "' does not start with a line found once in exactly one of " + string.Join(", ", GrammarFiles));
             edits.Add(new GrammarEdit(holders[0], lines[0], lines[1..]));
         }
 
         return edits;
     }
 
-    /// <summary>The disk the README says prints the new fields.</summary>
+    /// <summary>The disk the page says prints the new fields.</summary>
     public static string ReadmeSpec()
     {
         Match spec = Regex.Match(ReadmeSection(), "`colo-disk parse '([^']+)'`");
-        Assert.True(spec.Success, "the README section shows no `colo-disk parse '...'` command");
+        Assert.True(spec.Success, "the section shows no `colo-disk parse '...'` command");
         return spec.Groups[1].Value;
     }
 
@@ -140,7 +142,7 @@ public sealed class GrammarExtensionTests
         }
     }
 
-    /// <summary>Whether <paramref name="line"/> is the README's <paramref name="anchor"/>: the same line, or one that starts so when the anchor ends in " ...".</summary>
+    /// <summary>Whether <paramref name="line"/> is the page's <paramref name="anchor"/>: the same line, or one that starts so when the anchor ends in " ...".</summary>
     private static bool IsAnchor(string line, string anchor)
     {
         string wanted = anchor.TrimEnd();

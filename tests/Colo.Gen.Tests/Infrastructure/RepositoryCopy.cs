@@ -10,7 +10,7 @@ namespace Colo.Gen.Tests.Infrastructure;
 public sealed class RepositoryCopy : IDisposable
 {
     private static readonly string[] Folders = ["grammar", "generator", "runtime", "cli"];
-    private static readonly string[] Files = ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", ".editorconfig"];
+    private static readonly string[] Files = ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", "LICENSE", "NOTICE", ".editorconfig"];
 
     private readonly string _top;
 

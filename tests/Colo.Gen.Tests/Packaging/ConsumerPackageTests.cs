@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using Colo.Gen.Tests.Infrastructure;
 using Xunit;
@@ -8,12 +7,13 @@ using Xunit;
 namespace Colo.Gen.Tests.Packaging;
 
 /// <summary>
-/// The packages as a .NET user takes them: `dotnet pack` makes Colo.Gen.Generator (the analyzer,
-/// with build/buildTransitive props and targets) and Colo.Gen (the runtime); a consumer project
-/// outside the solution restores both from a local folder feed only, brings its own .l and .idl,
-/// builds, and runs its scanner, its types and the runtime's parser.
+/// The packages as a .NET user takes them: Colo.Gen.Generator (the analyzer, with build/buildTransitive
+/// props and targets) and Colo.Gen (the runtime), packed into a folder feed (<see cref="PackedFeed"/>);
+/// a consumer project outside the solution restores both from that feed only, brings its own .l and
+/// .idl, builds, and runs its scanner, its types and the runtime's parser.
 /// </summary>
-public sealed class ConsumerPackageTests
+[Collection(nameof(PackedFeedGroup))]
+public sealed class ConsumerPackageTests(PackedFeed packed)
 {
     private const string ConsumerProject = """
         <Project Sdk="Microsoft.NET.Sdk">
@@ -75,24 +75,12 @@ public sealed class ConsumerPackageTests
     [Fact]
     public async Task PackedPackages_FromAFolderFeed_BuildAndRunAConsumer()
     {
-        using RepositoryCopy copy = RepositoryCopy.Create();
-        string feed = copy.PathOf("feed");
-        foreach (string project in new[] { "generator/Colo.Gen.Generator.csproj", "runtime/Colo.Gen.csproj" })
-        {
-            ProcessOutcome pack = await DotnetCli.RunAsync(copy.Root, TimeSpan.FromMinutes(6), "pack", project, "-c", "Release", "-o", feed, "-nologo");
-            Assert.True(pack.ExitCode == 0, pack.Transcript);
-        }
-
-        Assert.Equal(
-            new[] { "Colo.Gen.0.1.0.nupkg", "Colo.Gen.Generator.0.1.0.nupkg" },
-            Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
-
         // Outside the copy: the repository's Directory.*.props (central versions) must not apply.
         string consumer = Path.Combine(Path.GetTempPath(), "colo-gen-consumer-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(consumer);
         try
         {
-            await BuildAndRunConsumer(consumer, feed, copy.PathOf("packages"));
+            await BuildAndRunConsumer(consumer, packed.Feed, packed.Copy.PathOf("packages"));
         }
         finally
         {

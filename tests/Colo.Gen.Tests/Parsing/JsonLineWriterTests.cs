@@ -10,7 +10,7 @@ public sealed class JsonLineWriterTests
     private static string Utf8Line(DiskParseResult result)
     {
         var output = new MemoryStream();
-        var writer = new JsonLineWriter(output);
+        using var writer = new JsonLineWriter(output);
         writer.WriteLine(result);
         writer.Flush();
         return Encoding.UTF8.GetString(output.ToArray());

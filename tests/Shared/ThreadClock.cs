@@ -2,15 +2,15 @@ using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Colo.Gen.Generator.Tests.Scanner;
+namespace Colo.Gen.TestSupport;
 
 /// <summary>
 /// The processor time the current thread has used since <see cref="Start"/> (Linux's
 /// CLOCK_THREAD_CPUTIME_ID): work done, not time waited while a shared machine runs other
 /// builds. Elsewhere it falls back to wall time. For bounds on pathological inputs, never for
-/// speed claims (those come from bench/).
+/// speed claims (those come from bench/). One file, linked into both test projects.
 /// </summary>
-public sealed class ThreadClock
+internal sealed class ThreadClock
 {
     private const int ThreadCpuClock = 3;
 
