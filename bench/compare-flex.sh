@@ -7,8 +7,8 @@
 #   re2c        re2c 3.0 direct code, gcc -O2 (bench/scanners/disk-tokens.re, the same rules)
 #   Colo.Gen    this generator's C# scanner (after a warm-up, so its direct-coded walk is compiled)
 # Checks all count the same tokens, then runs each TRIALS times in turn (ROUNDS passes a run) and
-# prints each one's best and median MB/s and ns a byte, and how many times Colo.Gen's time each
-# peer's time is (best against best, median against median).
+# prints each one's range of MB/s and ns a byte over the runs, and how many times Colo.Gen's time
+# each peer's time is (best against best, worst against worst).
 #
 #   bench/compare-flex.sh [ROUNDS] [TRIALS]
 # Needs flex, re2c, gcc and the .NET SDK.
@@ -100,15 +100,15 @@ for ((trial = 0; trial < trials; trial++)); do
 done
 echo "$tokens tokens a pass, the same for all"
 
-stats() { # best and median of the seconds given
-  tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1], m }'
+stats() { # best and worst of the seconds given
+  tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[1], v[NR] }'
 }
-read -r our_best our_median < <(stats "${times[3]}")
+read -r our_best our_worst < <(stats "${times[3]}")
 for i in "${!names[@]}"; do
-  read -r best median < <(stats "${times[$i]}")
-  awk -v n="${names[$i]}" -v b="$best" -v m="$median" -v bytes="$bytes" -v r="$rounds" -v ob="$our_best" -v om="$our_median" 'BEGIN {
-    printf "%-9s best %7.1f MB/s (%.2f ns a byte), median %7.1f MB/s (%.2f ns a byte)", n, bytes * r / b / 1e6, b / (bytes * r) * 1e9, bytes * r / m / 1e6, m / (bytes * r) * 1e9
-    if (n != "Colo.Gen") printf "; Colo.Gen time / this time: best %.2f, median %.2f", ob / b, om / m
+  read -r best worst < <(stats "${times[$i]}")
+  awk -v n="${names[$i]}" -v b="$best" -v w="$worst" -v bytes="$bytes" -v r="$rounds" -v ob="$our_best" -v ow="$our_worst" 'BEGIN {
+    printf "%-9s %.0f-%.0f MB/s (%.2f-%.2f ns a byte)", n, bytes * r / w / 1e6, bytes * r / b / 1e6, b / (bytes * r) * 1e9, w / (bytes * r) * 1e9
+    if (n != "Colo.Gen") printf "; Colo.Gen time / this time: best %.2f, worst %.2f", ob / b, ow / w
     printf "\n"
   }'
 done
