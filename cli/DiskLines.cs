@@ -1,68 +1,88 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace Colo.Gen.Cli;
 
 /// <summary>
-/// The line format of <c>--jsonl</c> and <c>--count</c> input: one disk a line, the spec
-/// strings of one disk separated by U+001F (the ASCII unit separator). The input is read as
-/// bytes: a line that is valid UTF-8 becomes its specs exactly (decoding and re-encoding gives
-/// the same bytes back), and a line that is not is reported as such, never parsed with U+FFFD
-/// standing in for the bytes the user wrote.
+/// The line format of <c>--jsonl</c> and <c>--count</c> input: one disk a line, the spec strings of
+/// one disk separated by U+001F (<see cref="DiskSpecParser.SpecSeparator"/>), read as bytes: a line
+/// that is valid UTF-8 is parsed as exactly those characters, and a line that is not is reported as
+/// such (<see cref="DiskSpecParser.ParseUtf8Line"/>), never parsed with U+FFFD standing in for the
+/// bytes the user wrote. Lines are read from the stream one at a time through one buffer, which grows
+/// only to hold the longest line: memory does not grow with the number of lines.
 /// </summary>
-internal static class DiskLines
+internal sealed class DiskLines
 {
-    /// <summary>The separator between the specs of one disk.</summary>
-    public const byte SpecSeparator = 0x1F;
+    private readonly Stream _input;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private int _searched;
+    private bool _ended;
 
-    /// <summary>Reads every disk line from <paramref name="input"/>; a final line without '\n' counts.</summary>
-    public static List<DiskLine> ReadAll(Stream input)
+    /// <summary>A reader of the lines of <paramref name="input"/>, starting with a buffer of <paramref name="capacity"/> bytes.</summary>
+    public DiskLines(Stream input, int capacity = 1 << 16)
     {
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-
-        var disks = new List<DiskLine>();
-        while (!all.IsEmpty)
-        {
-            int end = all.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = end < 0 ? all : all[..end];
-            all = end < 0 ? default : all[(end + 1)..];
-            disks.Add(Read(line));
-        }
-
-        return disks;
+        _input = input;
+        _buffer = new byte[capacity];
     }
 
-    private static DiskLine Read(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// The next line without its '\n' (a final line without '\n' counts too); false at the end of the
+    /// input. The line's bytes stay valid until the next call.
+    /// </summary>
+    public bool TryRead(out ReadOnlySpan<byte> line)
     {
-        int count = line.Count(SpecSeparator) + 1;
-        var specs = new string[count];
-        for (int i = 0; i < count; i++)
+        while (true)
         {
-            int end = line.IndexOf(SpecSeparator);
-            ReadOnlySpan<byte> spec = end < 0 ? line : line[..end];
-            int invalid = Utf8Text.InvalidUtf8Index(spec);
-            if (invalid >= 0)
+            int newline = _buffer.AsSpan(_searched, _end - _searched).IndexOf((byte)'\n');
+            if (newline >= 0)
             {
-                return new DiskLine(null, InvalidUtf8Error(spec, invalid));
+                line = _buffer.AsSpan(_start, _searched + newline - _start);
+                _start = _searched = _searched + newline + 1;
+                return true;
             }
 
-            specs[i] = Encoding.UTF8.GetString(spec);
-            line = end < 0 ? default : line[(end + 1)..];
-        }
+            _searched = _end; // what is buffered has no newline: search only what comes next
+            if (_ended)
+            {
+                line = _buffer.AsSpan(_start, _end - _start);
+                bool any = _end > _start;
+                _start = _searched = _end;
+                return any;
+            }
 
-        return new DiskLine(specs, null);
+            Fill();
+        }
     }
 
-    /// <summary>The error line for a spec that is not valid UTF-8 (the library's, as a config file's disk item gets it).</summary>
-    private static string InvalidUtf8Error(ReadOnlySpan<byte> spec, int at) =>
-        DiskSpecParser.RejectInvalidUtf8(spec, at, ParseCommand.Source).Errors[0];
-}
+    /// <summary>Makes room after the unfinished line (moving it to the front, or growing for a long one) and reads more.</summary>
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _searched -= _start;
+            _start = 0;
+        }
 
-/// <summary>One input line: the disk's specs, or (when the line is not valid UTF-8) the error line that reports it.</summary>
-/// <param name="Specs">The spec strings, exactly as the bytes spell them; null when the line is invalid.</param>
-/// <param name="InvalidUtf8">The error line for an invalid line; null otherwise.</param>
-internal readonly record struct DiskLine(string[]? Specs, string? InvalidUtf8);
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length == Array.MaxLength)
+            {
+                throw new IOException("an input line is longer than the largest byte array .NET allows");
+            }
+
+            Array.Resize(ref _buffer, _buffer.Length > Array.MaxLength / 2 ? Array.MaxLength : 2 * _buffer.Length);
+        }
+
+        int read = _input.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _ended = true;
+        }
+
+        _end += read;
+    }
+}

@@ -130,52 +130,86 @@ internal static class ParseCommand
 
     private static int RunJsonLines(CommandStreams io)
     {
-        // Each disk's line is written piece by piece: an error line quotes its whole spec, and
-        // a huge spec's lines must not have to fit in one string (which would lose later disks).
-        foreach (DiskLine line in DiskLines.ReadAll(io.In))
+        // Line in, line out: each disk is parsed from the line's bytes and its line written as UTF-8
+        // into one buffer (JsonLineWriter), so memory does not grow with the input.
+        var lines = new DiskLines(io.In);
+        using var output = new JsonLineWriter(Utf8Output(io.Out));
+        while (lines.TryRead(out ReadOnlySpan<byte> line))
         {
-            if (line.Specs is null)
-            {
-                io.Out.Write("{\"errors\": [\"");
-                JsonLine.WriteEscaped(io.Out, line.InvalidUtf8);
-                io.Out.Write("\"]}");
-            }
-            else
-            {
-                DiskSpecParser.Parse(line.Specs, Source).WriteJsonLine(io.Out);
-            }
-
-            io.Out.Write('\n');
+            output.WriteLine(DiskSpecParser.ParseUtf8Line(line, Source));
         }
 
+        output.Flush();
         return ExitStatus.Success;
+    }
+
+    /// <summary>
+    /// Where UTF-8 for standard output goes: the process's stdout stream under its writer (flushed first,
+    /// so nothing written before comes after), or, for a writer with no stream (a test's), a stream that
+    /// decodes into it.
+    /// </summary>
+    private static Stream Utf8Output(TextWriter writer)
+    {
+        writer.Flush();
+        return writer is StreamWriter { BaseStream: { CanWrite: true } stream } ? stream : new TextWriterStream(writer);
     }
 
     private static int RunCount(CommandStreams io, int rounds)
     {
-        List<DiskLine> disks = DiskLines.ReadAll(io.In);
-
-        // One untimed round first (the JIT compiles the parse path there), as the libxlutil
-        // helper's --time does too, so both time the same steady loop.
-        (int parsedCount, int rejected) = ParseRound(disks);
-        long start = Stopwatch.GetTimestamp();
-        for (int round = 0; round < rounds; round++)
+        int parsedCount = 0, rejected = 0;
+        double seconds;
+        if (rounds == 1)
         {
-            (parsedCount, rejected) = ParseRound(disks);
+            // One round streams: each line is parsed as it is read (T is that loop, reading included).
+            var lines = new DiskLines(io.In);
+            long start = Stopwatch.GetTimestamp();
+            while (lines.TryRead(out ReadOnlySpan<byte> line))
+            {
+                if (DiskSpecParser.ParseUtf8Line(line, Source).Succeeded)
+                {
+                    parsedCount++;
+                }
+                else
+                {
+                    rejected++;
+                }
+            }
+
+            seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        else
+        {
+            // Several rounds parse the same input again: its bytes are kept (not a string or object a
+            // disk). One untimed round first (the JIT compiles the parse path there), as the libxlutil
+            // helper's --time does too, so both time the same steady loop.
+            using var kept = new MemoryStream();
+            io.In.CopyTo(kept);
+            byte[] input = kept.GetBuffer();
+            int length = (int)kept.Length;
+            (parsedCount, rejected) = ParseRound(input.AsSpan(0, length));
+            long start = Stopwatch.GetTimestamp();
+            for (int round = 0; round < rounds; round++)
+            {
+                (parsedCount, rejected) = ParseRound(input.AsSpan(0, length));
+            }
+
+            seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
-        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parsedCount} parsed, {rejected} rejected, {seconds:F6} s"));
         return ExitStatus.Success;
     }
 
-    private static (int Parsed, int Rejected) ParseRound(List<DiskLine> disks)
+    /// <summary>Parses every line of <paramref name="input"/> (a final line without '\n' counts); a line that is not valid UTF-8 is rejected unparsed.</summary>
+    private static (int Parsed, int Rejected) ParseRound(ReadOnlySpan<byte> input)
     {
         int parsed = 0, rejected = 0;
-        foreach (DiskLine line in disks)
+        while (!input.IsEmpty)
         {
-            // A line that is not valid UTF-8 is rejected without being parsed.
-            if (line.Specs is not null && DiskSpecParser.Parse(line.Specs, Source).Succeeded)
+            int end = input.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = end < 0 ? input : input[..end];
+            input = end < 0 ? default : input[(end + 1)..];
+            if (DiskSpecParser.ParseUtf8Line(line, Source).Succeeded)
             {
                 parsed++;
             }

@@ -7,7 +7,7 @@ namespace Colo.Gen.Generator.Emit;
 /// <summary>The scanner's state and the members actions and callers use.</summary>
 internal static partial class ScannerEmitter
 {
-    private static void WriteState(SourceWriter w, RuleFile file, ScannerTableLayout t)
+    private static void WriteState(SourceWriter w, RuleFile file, ScannerTableLayout t, bool direct)
     {
         w.Line();
         foreach (StartCondition condition in file.StartConditions)
@@ -34,7 +34,7 @@ internal static partial class ScannerEmitter
             w.Line("private int yyLineNumber = 1;");
         }
 
-        if (t.Aux.Count > 0)
+        if (t.SplitsWithContext)
         {
             w.Line("private byte[] yyMarks = new byte[64];");
         }
@@ -156,6 +156,12 @@ internal static partial class ScannerEmitter
         w.Line();
         using (w.OpenBlock("private void YyReset(int length)"))
         {
+            if (direct)
+            {
+                w.Line("YyCountInput(length);");
+            }
+
+
             w.Line("yyLength = length;");
             w.Line("yyPosition = 0;");
             w.Line("yyTokenStart = 0;");
@@ -184,6 +190,7 @@ internal static partial class ScannerEmitter
     {
         w.Line();
         w.Line("/// <summary>Where a match in a state whose accept word has <paramref name=\"run\"/> surely ends, or -1 when it must be walked.</summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private int YyRunEnd(int run, int at)"))
         {
             using (w.OpenBlock("if (run == YyRunToInputEnd)"))
@@ -201,6 +208,7 @@ internal static partial class ScannerEmitter
 
         w.Line();
         w.Line("/// <summary>Caches the newline-free stretch holding <paramref name=\"at\"/>: each stretch is searched once, so runs stay linear.</summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private void YyFindLine(int at)"))
         {
             w.Line("global::System.ReadOnlySpan<byte> input = new global::System.ReadOnlySpan<byte>(yyBuffer, 0, yyLength);");
@@ -215,6 +223,7 @@ internal static partial class ScannerEmitter
     {
         w.Line();
         w.Line("/// <summary>" + summary + "</summary>");
+        w.Line(HotPath);
         using (w.OpenBlock("private int " + name + "(int at)"))
         {
             using (w.OpenBlock("if (at < yyLineFrom || at > yyLineTo)"))
@@ -245,147 +254,6 @@ internal static partial class ScannerEmitter
         }
 
         w.Line();
-    }
-
-    private static void WriteFindHead(SourceWriter w, ScannerTableLayout t)
-    {
-        string element = t.ElementType;
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// Where the head of a trailing-context match [start, end) ends when neither part has a fixed");
-        w.Line("/// length (POSIX: the longest head whose rest matches the context). The head DFA marks the ends");
-        w.Line("/// it accepts going forward; the reversed context DFA marks, going back from the end, where the");
-        w.Line("/// context can begin; the last position marked by both wins.");
-        w.Line("/// </summary>");
-        w.Line(HotPath);
-        using (w.OpenBlock("private int YyFindHead(int start, int end, int headRow, int tailRow, int tailForwardRow)"))
-        {
-            WriteTableRefs(w, element, "YyAuxTransitions");
-            w.Line("const byte HeadEnds = 1, ContextStarts = 2; // the marks a position can carry");
-            using (w.OpenBlock("if (yyMarks.Length <= end - start)"))
-            {
-                w.Line("yyMarks = new byte[global::System.Math.Max(end - start + 1, 2 * yyMarks.Length)];");
-            }
-
-            w.Line();
-            w.Line("// Forward: every end of a head, as far as the head DFA lives.");
-            w.Line("int row = headRow;");
-            w.Line("int limit = start;");
-            w.Line("yyMarks[0] = (byte)(" + UnsafeAdd + "(ref rows, row) >= YyAccepting ? HeadEnds : 0);");
-            using (w.OpenBlock("for (int at = start; at < end;)"))
-            {
-                WriteStep(w, "rows", "at", "break;");
-                w.Line("at++;");
-                w.Line("yyMarks[at - start] = (byte)(" + UnsafeAdd + "(ref rows, row) >= YyAccepting ? HeadEnds : 0);");
-                w.Line("limit = at;");
-            }
-
-            w.Line();
-            w.Line("// Most often the longest head is the answer: check its context forwards (runs make that quick).");
-            using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
-            {
-                using (w.OpenBlock("if (yyMarks[h - start] == HeadEnds)"))
-                {
-                    using (w.OpenBlock("if (YyContextMatches(h, end, tailForwardRow))"))
-                    {
-                        w.Line("return h;");
-                    }
-
-                    w.Line();
-                    w.Line("break;");
-                }
-            }
-
-            w.Line();
-            w.Line("// Backward: every start of a context, down to where heads end.");
-            w.Line("row = tailRow;");
-            using (w.OpenBlock("for (int at = end; ;)"))
-            {
-                w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
-                using (w.OpenBlock("if (word >= YyAccepting && at <= limit)"))
-                {
-                    w.Line("yyMarks[at - start] |= ContextStarts;");
-                }
-
-                w.Line();
-                using (w.OpenBlock("if (at == start)"))
-                {
-                    w.Line("break;");
-                }
-
-                w.Line();
-                using (w.OpenBlock("if ((word & YyRunMask) != 0)"))
-                {
-                    w.Line("// Every position back to the line start (or the match start) begins a context too.");
-                    w.Line("int lineStart = (word & YyRunMask) == YyRunToInputEnd ? start : global::System.Math.Max(start, YyLineStart(at));");
-                    using (w.OpenBlock("if ((word & YyRunMask) != YyRunToEndWithoutNewline || lineStart == start)"))
-                    {
-                        using (w.OpenBlock("for (int q = global::System.Math.Min(at - 1, limit); q >= lineStart; q--)"))
-                        {
-                            w.Line("yyMarks[q - start] |= ContextStarts;");
-                        }
-
-                        w.Line();
-                        w.Line("break;");
-                    }
-                }
-
-                w.Line();
-                WriteStep(w, "rows", "at - 1", "break;");
-                w.Line("at--;");
-            }
-
-            w.Line();
-            using (w.OpenBlock("for (int h = limit; h >= start; h--)"))
-            {
-                using (w.OpenBlock("if (yyMarks[h - start] == (HeadEnds | ContextStarts))"))
-                {
-                    w.Line("return h;");
-                }
-            }
-
-            w.Line();
-            w.Line("return end;");
-        }
-    }
-
-    private static void WriteContextMatches(SourceWriter w, ScannerTableLayout t)
-    {
-        string element = t.ElementType;
-        w.Line();
-        w.Line("/// <summary>Whether the trailing context DFA starting at <paramref name=\"row\"/> matches exactly [from, end).</summary>");
-        w.Line(HotPath);
-        using (w.OpenBlock("private bool YyContextMatches(int from, int end, int row)"))
-        {
-            WriteTableRefs(w, element, "YyAuxTransitions");
-            using (w.OpenBlock("for (int at = from; ; at++)"))
-            {
-                w.Line("int word = " + UnsafeAdd + "(ref rows, row);");
-                using (w.OpenBlock("if (at == end)"))
-                {
-                    w.Line("return word >= YyAccepting;");
-                }
-
-                w.Line();
-                using (w.OpenBlock("if ((word & YyRunMask) != 0)"))
-                {
-                    w.Line("// The context accepts at every position up to the line end or the input end (by the run kind).");
-                    using (w.OpenBlock("if ((word & YyRunMask) == YyRunToInputEnd || end <= YyLineEnd(at))"))
-                    {
-                        w.Line("return true;");
-                    }
-
-                    w.Line();
-                    using (w.OpenBlock("if ((word & YyRunMask) == YyRunToLineEnd)"))
-                    {
-                        w.Line("return false;");
-                    }
-                }
-
-                w.Line();
-                WriteStep(w, "rows", "at", "return false;");
-            }
-        }
     }
 
     private static void Doc(SourceWriter w, string summary) => w.Line("/// <summary>" + summary + "</summary>");

@@ -23,7 +23,7 @@ internal sealed record ScannerTableLayout(
     EquatableArray<int> StartRows,
     EquatableArray<int> Aux,
     EquatableArray<byte> LoopExits,
-    EquatableArray<(int Rule, int HeadLength, int TailLength, int HeadRow, int TailRow, int TailForwardRow)> Trailing)
+    EquatableArray<(int Rule, int HeadLength, int TailLength, int HeadRow, int TailRow, int TailForwardRow, bool LongestHeadSplits)> Trailing)
 {
     /// <summary>Where in a row its loop number is (the accept word is at 0).</summary>
     public const int LoopEntry = 1;
@@ -58,6 +58,12 @@ internal sealed record ScannerTableLayout(
     /// <summary>Bytes of an entry of the loop-exit table: how many bytes leave the loop, then those bytes.</summary>
     public const int LoopEntrySize = 1 + MaxLoopExits;
 
+    /// <summary>Whether some trailing-context rule is split by walking its head DFA alone (<see cref="Lex.TrailingSplit"/>).</summary>
+    public bool SplitsAtLongestHead => Trailing.Any(x => x.HeadRow >= 0 && x.LongestHeadSplits);
+
+    /// <summary>Whether some trailing-context rule needs the POSIX split with head, context and reversed-context DFAs.</summary>
+    public bool SplitsWithContext => Trailing.Any(x => x.HeadRow >= 0 && !x.LongestHeadSplits);
+
     /// <summary>The accept word of a state accepting rule <paramref name="acceptPlusOne"/> - 1 (0: none) with a run kind.</summary>
     public static int AcceptWord(int acceptPlusOne, int run) => (acceptPlusOne << RunBits) | run;
 
@@ -82,7 +88,7 @@ internal sealed record ScannerTableLayout(
             a.Starts.Select(s => s * width).ToEquatableArray(),
             aux.ToEquatableArray(),
             loopExits.ToEquatableArray(),
-            a.Trailing.Select(t => (t.Rule, t.HeadLength, t.TailLength, t.HeadStart < 0 ? -1 : t.HeadStart * width, t.TailStart < 0 ? -1 : t.TailStart * width, t.TailForwardStart < 0 ? -1 : t.TailForwardStart * width)).ToEquatableArray());
+            a.Trailing.Select(t => (t.Rule, t.HeadLength, t.TailLength, t.HeadStart < 0 ? -1 : t.HeadStart * width, t.TailStart < 0 ? -1 : t.TailStart * width, t.TailForwardStart < 0 ? -1 : t.TailForwardStart * width, t.LongestHeadSplits)).ToEquatableArray());
     }
 
     private static int[] Rows(int[] transitions, int[] accept, int classCount, int newlineClass, bool newlineAlone, byte[]? classOf, List<byte>? loopExits)

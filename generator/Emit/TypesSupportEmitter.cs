@@ -8,7 +8,8 @@ namespace Colo.Gen.Generator.Emit;
 /// (libxl_defbool), when a file of the namespace uses it, and the internal JSON support class
 /// <see cref="JsonClassName"/>, whose writer reproduces yajl's pretty printer byte for byte.
 /// (System.Text.Json's Utf8JsonWriter cannot: it writes an empty map as "{}" where yajl
-/// writes "{\n\n}", and it escapes more characters than yajl does.)
+/// writes "{\n\n}", and it escapes more characters than yajl does.) The writer itself is in
+/// TypesSupportEmitter.JsonWriter.cs.
 /// </summary>
 internal sealed partial class TypesSupportEmitter
 {
@@ -58,208 +59,13 @@ internal sealed partial class TypesSupportEmitter
         : throw Error("a defbool", element);
 
 """;
+        string writer = JsonWriterSource;
         _w.Raw($$"""
 /// <summary>JSON in libxl's form for the types generated from the .idl files of this namespace.</summary>
 {{attribute}}
 internal static class {{name}}
 {
-    /// <summary>yajl's generator in its pretty form, as libxl configures it: 4-space indent, "key": value.</summary>
-    internal sealed class Writer
-    {
-        private readonly global::System.Text.StringBuilder _text = new();
-        private readonly global::System.Collections.Generic.List<State> _states = new() { State.Start };
-
-        private enum State { Start, MapStart, MapKey, MapValue, ArrayStart, InArray, Complete }
-
-        private State Current
-        {
-            get => _states[_states.Count - 1];
-            set => _states[_states.Count - 1] = value;
-        }
-
-        public void BeginObject() => Open(State.MapStart, "{\n");
-
-        public void EndObject() => Close('}');
-
-        public void BeginArray() => Open(State.ArrayStart, "[\n");
-
-        public void EndArray() => Close(']');
-
-        public void Key(string name)
-        {
-            Separator();
-            Indent();
-            AppendString(name);
-            Appended();
-        }
-
-        public void String(string? value)
-        {
-            if (value is null)
-            {
-                Null();
-                return;
-            }
-
-            Separator();
-            Indent();
-            AppendString(value);
-            Appended();
-            FinalNewLine();
-        }
-
-        public void Number(long value) => Atom(value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Number(ulong value) => Atom(value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Bool(bool value) => Atom(value ? "true" : "false");
-
-        public void Null() => Atom("null");
-
-        /// <summary>Writes an opaque value kept as JSON.</summary>
-        public void Node(global::System.Text.Json.Nodes.JsonNode? node)
-        {
-            switch (node)
-            {
-                case null:
-                    Null();
-                    break;
-                case global::System.Text.Json.Nodes.JsonObject map:
-                    BeginObject();
-                    foreach (var entry in map)
-                    {
-                        Key(entry.Key);
-                        Node(entry.Value);
-                    }
-
-                    EndObject();
-                    break;
-                case global::System.Text.Json.Nodes.JsonArray array:
-                    BeginArray();
-                    foreach (var item in array)
-                    {
-                        Node(item);
-                    }
-
-                    EndArray();
-                    break;
-                default:
-                    switch (node.GetValueKind())
-                    {
-                        case global::System.Text.Json.JsonValueKind.String: String(node.GetValue<string>()); break;
-                        case global::System.Text.Json.JsonValueKind.True: Bool(true); break;
-                        case global::System.Text.Json.JsonValueKind.False: Bool(false); break;
-                        case global::System.Text.Json.JsonValueKind.Null: Null(); break;
-                        default: Atom(node.ToJsonString()); break;
-                    }
-
-                    break;
-            }
-        }
-
-        public override string ToString() => _text.ToString();
-
-        private void Open(State state, string text)
-        {
-            Separator();
-            Indent();
-            _states.Add(state);
-            _text.Append(text);
-        }
-
-        private void Close(char bracket)
-        {
-            _states.RemoveAt(_states.Count - 1);
-            _text.Append('\n');
-            Appended();
-            Indent();
-            _text.Append(bracket);
-            FinalNewLine();
-        }
-
-        private void Atom(string text)
-        {
-            Separator();
-            Indent();
-            _text.Append(text);
-            Appended();
-            FinalNewLine();
-        }
-
-        // yajl's INSERT_SEP: a comma and newline between items, ": " between key and value.
-        private void Separator()
-        {
-            if (Current is State.MapKey or State.InArray)
-            {
-                _text.Append(",\n");
-            }
-            else if (Current == State.MapValue)
-            {
-                _text.Append(": ");
-            }
-        }
-
-        // yajl's INSERT_WHITESPACE: four spaces a level, except before a map value.
-        private void Indent()
-        {
-            if (Current != State.MapValue)
-            {
-                _text.Append(' ', 4 * (_states.Count - 1));
-            }
-        }
-
-        // yajl's APPENDED_ATOM.
-        private void Appended() => Current = Current switch
-        {
-            State.Start => State.Complete,
-            State.MapStart or State.MapKey => State.MapValue,
-            State.MapValue => State.MapKey,
-            State.ArrayStart => State.InArray,
-            _ => Current,
-        };
-
-        private void FinalNewLine()
-        {
-            if (_states.Count == 1 && Current == State.Complete)
-            {
-                _text.Append('\n');
-            }
-        }
-
-        // yajl_string_encode without escaping '/': the two-character escapes, \u00XX (upper-case hex) for other controls.
-        private void AppendString(string value)
-        {
-            const string Hex = "0123456789ABCDEF";
-            _text.Append('"');
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '"': _text.Append("\\\""); break;
-                    case '\\': _text.Append("\\\\"); break;
-                    case '\b': _text.Append("\\b"); break;
-                    case '\f': _text.Append("\\f"); break;
-                    case '\n': _text.Append("\\n"); break;
-                    case '\r': _text.Append("\\r"); break;
-                    case '\t': _text.Append("\\t"); break;
-                    default:
-                        if (c < 0x20)
-                        {
-                            _text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 15]);
-                        }
-                        else
-                        {
-                            _text.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            _text.Append('"');
-        }
-    }
-
+{{writer}}
     internal static global::System.Text.Json.JsonException Error(string expected, global::System.Text.Json.JsonElement element) =>
         new("Expected " + expected + ", found " + element.GetRawText());
 

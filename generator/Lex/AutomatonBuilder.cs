@@ -101,14 +101,15 @@ internal static class AutomatonBuilder
             int headLength = rule.Pattern.Head.FixedLength, tailLength = tail.FixedLength;
             if (headLength >= 0 || tailLength >= 0)
             {
-                trailing.Add(new TrailingContext(rule.Index, headLength, tailLength, -1, -1, -1));
+                trailing.Add(new TrailingContext(rule.Index, headLength, tailLength, -1, -1, -1, false));
                 continue;
             }
 
             int headStart = aux.Add(rule.Index, rule.Pattern.Head, classOf, cancellation);
             int tailStart = aux.Add(rule.Index, tail.Reverse(), classOf, cancellation);
             int tailForward = aux.Add(rule.Index, tail, classOf, cancellation);
-            trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward));
+            bool longestHead = TrailingSplit.LongestHeadSplits(aux.Transitions, aux.Accept, classCount, headStart, tailForward);
+            trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward, longestHead));
         }
 
         // REJECT: each state's rules, in rule order, one list after another ([starts[s], starts[s + 1])).

@@ -23,9 +23,11 @@ internal sealed record RuleFile(
 /// scanners that ask for it: <see cref="LineNumbers"/> is flex's <c>yylineno</c> (a line number,
 /// counted), <see cref="Stack"/> is <c>%option stack</c> (PushState/PopState/TopState), and
 /// <see cref="Reject"/> is on when an action calls <c>Reject()</c> (flex's REJECT) or
-/// <c>%option reject</c> asks for it (and off under <c>%option noreject</c>).
+/// <c>%option reject</c> asks for it (and off under <c>%option noreject</c>). <see cref="DirectCode"/>
+/// (on unless <c>%option nodirect-code</c>) lets the generator code the DFA's states as branches
+/// where they fit (docs/scanner.md, "Tables and speed").
 /// </summary>
-internal sealed record ScannerOptions(bool NoDefault, bool Caseless, bool LineNumbers, bool Stack, bool Reject);
+internal sealed record ScannerOptions(bool NoDefault, bool Caseless, bool LineNumbers, bool Stack, bool Reject, bool DirectCode = true);
 
 /// <summary>A start condition: <c>INITIAL</c> is number 0, then each <c>%s</c>/<c>%x</c> in the order declared.</summary>
 internal sealed record StartCondition(string Name, int Number, bool Exclusive);

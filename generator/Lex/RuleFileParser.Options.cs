@@ -133,6 +133,10 @@ internal sealed partial class RuleFileParser
             case "noreject":
                 _rejectOption = name == "reject";
                 return;
+            case "direct-code":
+            case "nodirect-code":
+                _directCode = name == "direct-code";
+                return;
         }
 
         string bare = name.StartsWith("no", StringComparison.Ordinal) ? name.Substring(2) : name;

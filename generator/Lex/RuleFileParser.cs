@@ -41,6 +41,7 @@ internal sealed partial class RuleFileParser
     private bool _lineNumbers;
     private bool _stack;
     private bool? _rejectOption;
+    private bool _directCode = true;
 
     private RuleFileParser(string path, string text, string className, string? ns, CancellationToken cancellation)
     {
@@ -131,7 +132,7 @@ internal sealed partial class RuleFileParser
             _path,
             _className,
             _namespace,
-            new ScannerOptions(_noDefault, _caseless, _lineNumbers, _stack, _rejectOption ?? rules.Any(r => r.Action is { } action && CSharpCode.FindCalls(action.Text, "Reject").Count > 0)),
+            new ScannerOptions(_noDefault, _caseless, _lineNumbers, _stack, _rejectOption ?? rules.Any(r => r.Action is { } action && CSharpCode.FindCalls(action.Text, "Reject").Count > 0), _directCode),
             _conditions.ToEquatableArray(),
             _top.ToEquatableArray(),
             _members.ToEquatableArray(),

@@ -34,9 +34,11 @@ internal sealed record ScannerAutomaton(
 /// forwards and the last marked end of a head wins (POSIX: the longest head whose rest
 /// matches the context). The longest head is tried first against <see cref="TailForwardStart"/>,
 /// a forward DFA of the context, which settles the common case without walking the context
-/// backwards. Lengths are -1 when not fixed; starts are -1 when not needed.
+/// backwards; and when <see cref="LongestHeadSplits"/> holds (<see cref="TrailingSplit"/>), the
+/// longest head is the split without checking the context at all. Lengths are -1 when not fixed;
+/// starts are -1 when not needed.
 /// </summary>
-internal sealed record TrailingContext(int Rule, int HeadLength, int TailLength, int HeadStart, int TailStart, int TailForwardStart);
+internal sealed record TrailingContext(int Rule, int HeadLength, int TailLength, int HeadStart, int TailStart, int TailForwardStart, bool LongestHeadSplits);
 
 /// <summary>What the emitter needs: the rule file and its automaton.</summary>
 internal sealed record ScannerModel(RuleFile File, ScannerAutomaton Automaton);

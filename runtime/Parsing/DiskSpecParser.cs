@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Colo.Gen;
 
@@ -101,13 +102,7 @@ public static class DiskSpecParser
                 }
 
                 scanner.StartSpec(spec, index);
-                scanner.Lex();
-                if (scanner.IsJammed)
-                {
-                    scanner.ReportJam();
-                }
-
-                if (scanner.HasError)
+                if (!ScanSpec(scanner))
                 {
                     return Finish(scanner, disk);
                 }
@@ -118,12 +113,99 @@ public static class DiskSpecParser
         }
         finally
         {
-            // A huge spec grew the scanner's buffer; let it go instead of keeping it for the
-            // thread's lifetime (the next parse makes a fresh scanner).
-            if (scanner.Input.Length > KeptBufferBytes)
+            LetGoOfHugeBuffer(scanner);
+        }
+    }
+
+    /// <summary>The byte between the specs of one disk on a <c>--jsonl</c> line (U+001F, the unit separator).</summary>
+    internal const byte SpecSeparator = 0x1F;
+
+    /// <summary>
+    /// Parses one disk given as its specs' UTF-8 bytes separated by <see cref="SpecSeparator"/> (a
+    /// <c>--jsonl</c> line without its newline) exactly as <see cref="Parse(ReadOnlySpan{string}, string)"/>
+    /// parses the decoded specs, without making a string of each spec (the scanner reads bytes; an error
+    /// decodes the spec it quotes). Every spec is checked first: one that is not valid UTF-8 makes the
+    /// line that one error, unscanned (<see cref="RejectInvalidUtf8"/>), never U+FFFD in a path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the batch loop's parse
+    internal static DiskParseResult ParseUtf8Line(ReadOnlySpan<byte> line, string source)
+    {
+        // Nearly every line is ASCII, which is valid UTF-8: one vectorized pass settles it for every spec.
+        bool ascii = Ascii.IsValid(line);
+        for (ReadOnlySpan<byte> rest = line; !ascii;)
+        {
+            int end = rest.IndexOf(SpecSeparator);
+            ReadOnlySpan<byte> spec = end < 0 ? rest : rest[..end];
+            int invalid = Utf8Text.InvalidUtf8Index(spec);
+            if (invalid >= 0)
             {
-                threadScanner = null;
+                return RejectInvalidUtf8(spec, invalid, source);
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+
+        DiskSpecScanner scanner = threadScanner ??= new DiskSpecScanner();
+        var disk = new DiskDevice();
+        scanner.StartDisk(disk, source);
+        disk.Readwrite = true;
+        try
+        {
+            ReadOnlySpan<byte> rest = line;
+            for (int index = 0; ; index++)
+            {
+                int end = rest.IndexOf(SpecSeparator);
+                scanner.StartSpec(end < 0 ? rest : rest[..end], index, ascii);
+                if (!ScanSpec(scanner))
+                {
+                    return Finish(scanner, disk);
+                }
+
+                if (end < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(end + 1)..];
+            }
+
+            ApplyPostScanRules(scanner, disk);
+            return Finish(scanner, disk);
+        }
+        finally
+        {
+            LetGoOfHugeBuffer(scanner);
+        }
+    }
+
+    /// <summary>Scans the spec the scanner was given; false when it had an error (which ends the disk's parse, as in libxlutil).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ScanSpec(DiskSpecScanner scanner)
+    {
+        scanner.Lex();
+        if (scanner.IsJammed)
+        {
+            scanner.ReportJam();
+        }
+
+        return !scanner.HasError;
+    }
+
+    /// <summary>
+    /// A huge spec grew the scanner's buffer; let it go instead of keeping it for the thread's
+    /// lifetime (the next parse makes a fresh scanner).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LetGoOfHugeBuffer(DiskSpecScanner scanner)
+    {
+        if (scanner.Input.Length > KeptBufferBytes)
+        {
+            threadScanner = null;
         }
     }
 
@@ -212,6 +294,7 @@ public static class DiskSpecParser
         return new DiskParseResult(new DiskDevice(), errors);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static DiskParseResult Finish(DiskSpecScanner scanner, DiskDevice disk)
     {
         return new DiskParseResult(disk, scanner.HasError ? scanner.Errors : null);

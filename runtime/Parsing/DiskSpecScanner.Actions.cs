@@ -15,6 +15,7 @@ partial class DiskSpecScanner
     private DiskSpecErrors? errors;
     private string source = DiskSpecParser.CommandLine;
     private string? spec;
+    private bool specInInput;
     private int specIndex = -1;
     private bool asciiSpec;
     private int mappedByte;
@@ -38,6 +39,7 @@ partial class DiskSpecScanner
         source = sourceName;
         errors = null;
         spec = null;
+        specInInput = false;
         specIndex = -1;
         HasError = false;
         hadDeprecatedPrefix = false;
@@ -48,12 +50,31 @@ partial class DiskSpecScanner
     internal void StartSpec(string text, int index)
     {
         spec = text;
+        specInInput = false;
         specIndex = index;
         SetInput(text);
 
         // Valid UTF-16 has as many UTF-8 bytes as characters only when it is all ASCII; then a
         // byte offset is a character index and errors need no mapping.
         asciiSpec = Input.Length == text.Length;
+        mappedByte = 0;
+        mappedChar = 0;
+    }
+
+    /// <summary>
+    /// Feeds the next spec of the disk as UTF-8 bytes (valid UTF-8: the parser checks it first). The spec's
+    /// string, which errors quote, is decoded from the scanner's copy only when an error needs it.
+    /// </summary>
+    /// <param name="utf8">The spec's bytes.</param>
+    /// <param name="index">Which spec of the disk it is.</param>
+    /// <param name="ascii">True when the caller knows the bytes are ASCII (then they need no check).</param>
+    internal void StartSpec(ReadOnlySpan<byte> utf8, int index, bool ascii)
+    {
+        spec = null;
+        specInInput = true;
+        specIndex = index;
+        SetInput(utf8);
+        asciiSpec = ascii || Ascii.IsValid(utf8);
         mappedByte = 0;
         mappedChar = 0;
     }

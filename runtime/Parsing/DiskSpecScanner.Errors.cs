@@ -16,6 +16,7 @@ partial class DiskSpecScanner
     internal void ReportLoneSurrogate(string text, int index, int at)
     {
         spec = text;
+        specInInput = false;
         specIndex = index;
         Add("not valid Unicode (an unpaired UTF-16 surrogate)", at, 1, 0, 0, Utf8Text.ShowSurrogate(text[at]));
     }
@@ -24,6 +25,7 @@ partial class DiskSpecScanner
     internal void ReportTooLong(string text, int index, long limit)
     {
         spec = text;
+        specInInput = false;
         specIndex = index;
         Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"spec too long (more than {limit} bytes of UTF-8)"), -1, 0, 0, 0, null);
     }
@@ -79,6 +81,11 @@ partial class DiskSpecScanner
         {
             errors.Count();
             return;
+        }
+
+        if (spec is null && specInInput)
+        {
+            spec = System.Text.Encoding.UTF8.GetString(Input); // valid UTF-8, so the same characters the line spelled
         }
 
         errors.Add(new DiskSpecError(source, message, specIndex, spec, offset, length, partialLead, partialTail, nearText));

@@ -42,7 +42,8 @@ public class BruteForceDifferentialTests
             }
 
             grammar.Append(". return ").Append(rules.Count + 1).Append(";\n");
-            ScannerHarness scanner = ScannerHarness.Build(grammar.ToString());
+            ScannerHarness direct = ScannerHarness.Build(grammar.ToString(), walk: ScannerWalk.Direct);
+            ScannerHarness tables = ScannerHarness.Build(grammar.ToString(), walk: ScannerWalk.Tables);
             var reference = new Reference(rules);
             for (int n = 0; n < InputsPerGrammar; n++)
             {
@@ -54,8 +55,10 @@ public class BruteForceDifferentialTests
 
                 string text = new(input);
                 string expected = reference.Scan(text);
-                string actual = scanner.Scan(text);
-                Assert.True(expected == actual, $"grammar:\n{grammar}input \"{text}\"\nexpected:\n{expected}actual:\n{actual}");
+                string actual = direct.Scan(text);
+                Assert.True(expected == actual, $"grammar:\n{grammar}input \"{text}\"\nexpected:\n{expected}direct code:\n{actual}");
+                actual = tables.Scan(text);
+                Assert.True(expected == actual, $"grammar:\n{grammar}input \"{text}\"\nexpected:\n{expected}tables:\n{actual}");
             }
 
             splitTokens += reference.ContextTokens;

@@ -318,17 +318,22 @@ public class FlexDifferentialTests
         }
 
         using var cleanup = flex;
-        ScannerHarness ours = ScannerHarness.Build(definitions + "%%\n" + rules, trace: true);
+        // Both walks of the generated scanner: the direct-coded one and the table walk.
+        ScannerHarness direct = ScannerHarness.Build(definitions + "%%\n" + rules, trace: true, ScannerWalk.Direct);
+        ScannerHarness tables = ScannerHarness.Build(definitions + "%%\n" + rules, trace: true, ScannerWalk.Tables);
         foreach (int seed in new[] { 1, 2, 3 })
         {
             var inputs = FlexTwin.RandomInputs(seed, InputsPerSeed, alphabet, 24);
             var expected = flex.Scan(inputs);
             for (int i = 0; i < inputs.Count; i++)
             {
-                string actual = ours.Scan(inputs[i]);
-                Assert.True(
-                    expected[i] == actual,
-                    $"{name}, seed {seed}, input {i} \"{System.Convert.ToHexString(inputs[i])}\":\nflex:\n{expected[i]}\nours:\n{actual}");
+                foreach ((string walk, ScannerHarness ours) in new[] { ("direct code", direct), ("tables", tables) })
+                {
+                    string actual = ours.Scan(inputs[i]);
+                    Assert.True(
+                        expected[i] == actual,
+                        $"{name} ({walk}), seed {seed}, input {i} \"{System.Convert.ToHexString(inputs[i])}\":\nflex:\n{expected[i]}\nours:\n{actual}");
+                }
             }
         }
     }

@@ -22,11 +22,15 @@ internal sealed class ScannerHarness
 
     private readonly Func<byte[], string> _scan;
 
-    private ScannerHarness(Func<byte[], string> scan, string source)
+    private ScannerHarness(Func<byte[], string> scan, string source, Type scannerType)
     {
         _scan = scan;
         Source = source;
+        ScannerType = scannerType;
     }
+
+    /// <summary>The generated scanner class.</summary>
+    public Type ScannerType { get; }
 
     /// <summary>The generated C#.</summary>
     public string Source { get; }
@@ -48,7 +52,13 @@ internal sealed class ScannerHarness
     /// condition and the line number (0 without %option yylineno): the format the flex-built C
     /// twin prints.
     /// </summary>
-    public static ScannerHarness Build(string rules, bool trace = false)
+    /// <remarks>
+    /// <paramref name="walk"/> picks the longest-match walk the scanner uses from its first token: the
+    /// direct-coded one (which a real process switches to only after a quarter megabyte of input, once a pool
+    /// thread has compiled it) or the table walk (<c>%option nodirect-code</c>). Scanners whose DFA is too big for
+    /// direct code, and REJECT scanners, have only the table walk either way.
+    /// </remarks>
+    public static ScannerHarness Build(string rules, bool trace = false, ScannerWalk walk = ScannerWalk.Direct)
     {
         string details = !trace ? string.Empty
             : ".Append(' ').Append(scanner.Length).Append(' ').Append(scanner.StartCondition).Append(' ').Append("
@@ -78,7 +88,7 @@ internal sealed class ScannerHarness
                 }
             }
             """.Replace("DETAILS", details);
-        string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + rules;
+        string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + (walk == ScannerWalk.Tables ? "%option nodirect-code\n" : string.Empty) + rules;
         CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(driverSource)
             .WithAssemblyName("ScannerUnderTest" + Guid.NewGuid().ToString("N"));
         compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
@@ -93,7 +103,21 @@ internal sealed class ScannerHarness
         image.Position = 0;
         Assembly assembly = new AssemblyLoadContext("scanner", isCollectible: true).LoadFromStream(image);
         MethodInfo run = assembly.GetType("Harness")!.GetMethod("Run")!;
-        return new ScannerHarness(run.CreateDelegate<Func<byte[], string>>(), source);
+        Type scannerType = assembly.GetType("Grammars.T")!;
+        if (walk == ScannerWalk.Direct)
+        {
+            UseDirectCode(scannerType);
+        }
+
+        return new ScannerHarness(run.CreateDelegate<Func<byte[], string>>(), source, scannerType);
+    }
+
+    /// <summary>Makes scanners of <paramref name="scanner"/> use their direct-coded walk from now on, if they have one.</summary>
+    public static bool UseDirectCode(Type scanner)
+    {
+        FieldInfo? state = scanner.GetField("yyDirectCode", BindingFlags.NonPublic | BindingFlags.Static);
+        state?.SetValue(null, 2);
+        return state is not null;
     }
 
     public string Scan(byte[] input) => _scan(input);
@@ -114,4 +138,17 @@ internal sealed class ScannerHarness
 
         return tokens;
     }
+}
+
+/// <summary>Which longest-match walk a scanner under test uses.</summary>
+internal enum ScannerWalk
+{
+    /// <summary>The DFA coded as branches (the default for DFAs that fit).</summary>
+    Direct,
+
+    /// <summary>The table walk (<c>%option nodirect-code</c>).</summary>
+    Tables,
+
+    /// <summary>As generated: the table walk until the process has scanned enough for the direct code to be compiled.</summary>
+    AsGenerated,
 }

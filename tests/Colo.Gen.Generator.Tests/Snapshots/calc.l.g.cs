@@ -123,6 +123,7 @@ namespace Calc
 
         private void YyReset(int length)
         {
+            YyCountInput(length);
             yyLength = length;
             yyPosition = 0;
             yyTokenStart = 0;
@@ -155,7 +156,8 @@ namespace Calc
                     return 0;
                 }
 
-                int yyRule = YyLongestMatch(yyScanStart, out int yyEnd);
+                int yyEnd;
+                int yyRule = yyDirectCode == YyDirectCodeReady ? YyDirectLongestMatch(yyScanStart, out yyEnd) : YyLongestMatch(yyScanStart, out yyEnd);
 
                 if (yyRule < 0)
                 {
@@ -365,7 +367,248 @@ namespace Calc
             return stop;
         }
 
+        /// <summary>Where the direct-coded walk stands in this process: YyDirectCodeUnused, YyDirectCodeCompiling or YyDirectCodeReady.</summary>
+        private static int yyDirectCode;
+
+        /// <summary>Bytes given to scanners of this class so far, until the direct-coded walk is asked for.</summary>
+        private static long yyBytesGiven;
+
+        /// <summary>The direct-coded walk is not compiled (the table walk scans).</summary>
+        private const int YyDirectCodeUnused = 0;
+
+        /// <summary>A pool thread is compiling the direct-coded walk (the table walk scans meanwhile).</summary>
+        private const int YyDirectCodeCompiling = 1;
+
+        /// <summary>The direct-coded walk is compiled and scans.</summary>
+        private const int YyDirectCodeReady = 2;
+
+        /// <summary>Counts input given to a scanner; past a threshold, compiles the direct-coded walk on a pool thread.</summary>
+        private static void YyCountInput(int length)
+        {
+            if (yyDirectCode != YyDirectCodeUnused || (yyBytesGiven += length) < 262144)
+            {
+                return;
+            }
+
+            if (global::System.Threading.Interlocked.CompareExchange(ref yyDirectCode, YyDirectCodeCompiling, YyDirectCodeUnused) == YyDirectCodeUnused)
+            {
+                global::System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static _ => YyCompileDirectCode(), null);
+            }
+        }
+
+        /// <summary>Has the runtime compile the direct-coded walk here, off the scanning threads, then lets scanners use it.</summary>
+        private static void YyCompileDirectCode()
+        {
+            try
+            {
+                global::System.Reflection.MethodInfo? walk = typeof(CalcScanner).GetMethod("YyDirectLongestMatch", global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance);
+                if (walk is not null)
+                {
+                    global::System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(walk.MethodHandle);
+                }
+            }
+            catch (global::System.Exception)
+            {
+                // Not compiled ahead: the first direct walk compiles it.
+            }
+
+            global::System.Threading.Volatile.Write(ref yyDirectCode, YyDirectCodeReady);
+        }
+
+        /// <summary>
+        /// The rule of the longest match at <paramref name="start"/> (ties: the earliest rule), or -1; <paramref name="end"/> is where it ends.
+        /// The DFA of YyTransitions coded as branches: label YySN is state N, which records its accept and jumps on the
+        /// next byte's input class, so the processor predicts the next state instead of waiting for a table read.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private int YyDirectLongestMatch(int start, out int end)
+        {
+            ref byte input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(yyBuffer);
+            ref byte classOf = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(YyClassOf);
+            nint at = start;
+            nint limit = yyLength;
+            int word = 0;
+            nint last = start;
+            nint runsFrom = 0;
+            int runState = 0;
+            switch (yyStartCondition)
+            {
+                case 0: goto YyS1;
+                case 1: goto YyE2;
+            }
+
+            goto YyDone;
+
+        YyS1: // state 1, entered only at the start
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            {
+                int next = global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++));
+                if (next == 3)
+                {
+                    goto YyS4;
+                }
+
+                switch (next)
+                {
+                    case 0: goto YyDone;
+                    case 4: case 5: goto YyS5;
+                    case 6: goto YyS6;
+                    case 7: goto YyS7;
+                    default: goto YyS3;
+                }
+            }
+
+        YyE2: // state 2, accepts rule 3, entered only at the start
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++)) is 2)
+            {
+                goto YyS9;
+            }
+
+            goto YyS8;
+
+        YyS3: // state 3, accepts rule 6
+            word = 28;
+            last = at;
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++)) is 1 or 2)
+            {
+                goto YyS3;
+            }
+
+            goto YyDone;
+
+        YyS4: // state 4, accepts rule 2
+            word = 12;
+            last = at;
+            goto YyDone; // every byte ends the match here
+
+        YyS5: // state 5, accepts rule 1
+            word = 8;
+            last = at;
+            goto YyDone; // every byte ends the match here
+
+        YyS6: // state 6, accepts rule 0
+            word = 4;
+            last = at;
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++)) is 6)
+            {
+                goto YyS6;
+            }
+
+            goto YyDone;
+
+        YyS7: // state 7
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            {
+                int next = global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++));
+                if (next == 4)
+                {
+                    goto YyS10;
+                }
+
+                switch (next)
+                {
+                    case 7: goto YyS7;
+                    default: goto YyDone;
+                }
+            }
+
+        YyS8: // state 8, accepts rule 3
+            word = 17;
+            last = at;
+            if (at >= runsFrom)
+            {
+                runState = 8;
+                goto YyRun;
+            }
+        YyE8:
+            // A loop: it stays here on every byte but 10; after a few steps, search for those.
+            {
+                nint from = at;
+                nint stop = limit - at > 16 ? at + 16 : limit;
+                while (at < stop && global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at) is not (10))
+                {
+                    at++;
+                }
+                if (at == stop && at < limit)
+                {
+                    int found = global::System.MemoryExtensions.IndexOf(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at), (int)(limit - at)), (byte)10);
+                    at = found < 0 ? limit : at + found;
+                }
+                if (at != from)
+                {
+                    word = 17;
+                    last = at;
+                }
+            }
+            if (at >= limit)
+            {
+                goto YyDone;
+            }
+
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref classOf, global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at++)) is 2)
+            {
+                goto YyDone;
+            }
+
+            goto YyS8;
+
+        YyS9: // state 9, accepts rule 4
+            word = 20;
+            last = at;
+            goto YyDone; // every byte ends the match here
+
+        YyS10: // state 10, accepts rule 5
+            word = 24;
+            last = at;
+            goto YyDone; // every byte ends the match here
+
+        YyRun: // a run: nothing up to the line end (or the input end) can change the outcome
+            int runTo = YyRunEnd(word & YyRunMask, (int)at);
+            if (runTo >= 0)
+            {
+                last = runTo;
+                goto YyDone;
+            }
+
+            runsFrom = YyLineEnd((int)at) + 1; // a newline comes first: walk this line byte by byte
+            switch (runState)
+            {
+                case 2: goto YyE2;
+                case 8: goto YyE8;
+            }
+
+            goto YyDone;
+
+        YyDone:
+            end = (int)last;
+            return (word >> YyRunBits) - 1;
+        }
+
         /// <summary>Where a match in a state whose accept word has <paramref name="run"/> surely ends, or -1 when it must be walked.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int YyRunEnd(int run, int at)
         {
             if (run == YyRunToInputEnd)
@@ -378,6 +621,7 @@ namespace Calc
         }
 
         /// <summary>The first newline at or after <paramref name="at"/>, or the input's length.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int YyLineEnd(int at)
         {
             if (at < yyLineFrom || at > yyLineTo)
@@ -389,6 +633,7 @@ namespace Calc
         }
 
         /// <summary>Just after the last newline before <paramref name="at"/>, or 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int YyLineStart(int at)
         {
             if (at < yyLineFrom || at > yyLineTo)
@@ -400,6 +645,7 @@ namespace Calc
         }
 
         /// <summary>Caches the newline-free stretch holding <paramref name="at"/>: each stretch is searched once, so runs stay linear.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void YyFindLine(int at)
         {
             global::System.ReadOnlySpan<byte> input = new global::System.ReadOnlySpan<byte>(yyBuffer, 0, yyLength);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -109,4 +110,128 @@ public sealed class ParseBatchInputTests
     }
 
     private const byte DiskLinesSeparator = 0x1F;
+
+    /// <summary>An input of many disk lines made as it is read; it notes the managed heap now and then.</summary>
+    internal sealed class GeneratedDisks(int lines) : Stream
+    {
+        private readonly byte[] line = "format=raw,vdev=xvda,access=rw,target=/dev/vg/guest-volume\n"u8.ToArray();
+        private long position;
+
+        public List<long> HeapSamples { get; } = new();
+
+        /// <summary>Where to ask how much output there is, noted when half the input has been read.</summary>
+        public Func<long>? WrittenSoFar { get; init; }
+
+        /// <summary>The output there was when half the input had been read.</summary>
+        public long WrittenAtHalf { get; private set; } = -1;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => (long)lines * line.Length;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (WrittenSoFar is null && position / (1 << 20) != (position + count) / (1 << 20))
+            {
+                HeapSamples.Add(GC.GetTotalMemory(forceFullCollection: true)); // once a megabyte
+            }
+
+            if (WrittenSoFar is not null && position < Length / 2 && position + count >= Length / 2)
+            {
+                WrittenAtHalf = WrittenSoFar();
+            }
+
+            int n = (int)Math.Min(count, Length - position);
+            for (int i = 0; i < n; i++)
+            {
+                buffer[offset + i] = line[(int)((position + i) % line.Length)];
+            }
+
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    internal sealed class CountingSink : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Written += count;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Jsonl_WritesItsFirstLinesBeforeItHasReadTheWholeInput()
+    {
+        // 200,000 disks, 12 MB: the output buffer (64 KB) goes out long before the input ends.
+        var sink = new CountingSink();
+        var input = new GeneratedDisks(200_000) { WrittenSoFar = () => sink.Written };
+        using var stdout = new StreamWriter(sink, new UTF8Encoding(false)) { NewLine = "\n" };
+
+        Assert.Equal(0, Program.Run(["parse", "--jsonl"], input, stdout, new StringWriter()));
+        Assert.True(input.WrittenAtHalf > 0, "nothing was written by the time half the input was read");
+        Assert.True(sink.Written > 200_000 * 60, $"{sink.Written} bytes written");
+    }
+
+    [Fact]
+    public void Jsonl_ToTheProcessStdoutStream_WritesTheSameBytesAsToAWriter()
+    {
+        byte[] input = Lines(Utf8("vdev=hda,target=/a\u00e9\"b"), Utf8("bogus"), [0xff], Utf8(",,hdc:cdrom,r"));
+        var sink = new MemoryStream();
+        using (var stdout = new StreamWriter(sink, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+        {
+            Assert.Equal(0, Program.Run(["parse", "--jsonl"], new MemoryStream(input), stdout, new StringWriter()));
+        }
+
+        (_, string[] lines, _) = Run(input, "parse", "--jsonl");
+        Assert.Equal(string.Join("\n", lines) + "\n", Encoding.UTF8.GetString(sink.ToArray()));
+    }
+
+    [Fact]
+    public void Count_StreamedOnce_AndKeptForRounds_CountTheSame()
+    {
+        byte[] input = Lines(Utf8("vdev=hda,target=/a"), Utf8("bogus"), [0xff], Utf8(",,hdc:cdrom,r"));
+
+        (_, string[] once, _) = Run(input, "parse", "--count");
+        (_, string[] rounds, _) = Run(input, "parse", "--count", "--rounds", "3");
+
+        Assert.StartsWith("2 parsed, 2 rejected, ", Assert.Single(once), StringComparison.Ordinal);
+        Assert.StartsWith("2 parsed, 2 rejected, ", Assert.Single(rounds), StringComparison.Ordinal);
+    }
 }
