@@ -61,7 +61,7 @@ public sealed partial class XlConfig
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             var report = new XlConfigReport(sourceName ?? path, []);
-            return new XlConfig(sourceName ?? path, new XlConfigStore(report), [$"{path}: unable to open configuration file: {Reason(e)}"], succeeded: false);
+            return new XlConfig(sourceName ?? path, new XlConfigStore(report), [$"{path}: unable to open configuration file: {Reason(e, path)}"], succeeded: false);
         }
 
         return Parse(content, sourceName ?? path);
@@ -107,9 +107,13 @@ public sealed partial class XlConfig
         return store.Find(name);
     }
 
-    private static string Reason(Exception e) => e switch
+    /// <summary>C's strerror text for why <paramref name="path"/> could not be read, as libxlutil would print it.</summary>
+    private static string Reason(Exception e, string path) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+
+        // .NET throws the same exception for reading a directory (EISDIR) as for EACCES.
+        UnauthorizedAccessException when Directory.Exists(path) => "Is a directory",
         UnauthorizedAccessException => "Permission denied",
         _ => e.Message,
     };
