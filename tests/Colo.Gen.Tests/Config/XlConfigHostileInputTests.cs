@@ -56,6 +56,47 @@ public sealed class XlConfigHostileInputTests
     }
 
     [Fact]
+    public void Any_text_reads_without_an_exception_as_its_utf8_or_as_one_error_when_it_is_not_unicode()
+    {
+        // Any UTF-16 code units, surrogates (lone, paired, reversed) often among them, mixed with the grammar's tokens.
+        CsCheck.Gen<char> unit = CsGen.Frequency((2, CsGen.Char), (1, CsGen.Char['\uD800', '\uDFFF']));
+        CsCheck.Gen<string> text = CsGen.OneOf(unit.Array[1, 3].Select(c => new string(c)), CsGen.OneOf(Tokens))
+            .Array[0, 60]
+            .Select(string.Concat);
+        text.Sample(t =>
+        {
+            XlConfig config = XlConfig.Parse(t, "fuzz.cfg");
+
+            if (IsValidUtf16(t))
+            {
+                XlConfig bytes = XlConfig.Parse(Encoding.UTF8.GetBytes(t), "fuzz.cfg");
+                Assert.Equal(bytes.Messages, config.Messages);
+                Assert.Equal(bytes.Settings.Select(s => s.ToString()), config.Settings.Select(s => s.ToString()));
+            }
+            else
+            {
+                Assert.False(config.Succeeded);
+                Assert.Empty(config.Settings);
+                Assert.EndsWith("not valid Unicode (an unpaired UTF-16 surrogate)", Assert.Single(config.Messages), StringComparison.Ordinal);
+            }
+        }, iter: 4000, threads: 1);
+    }
+
+    /// <summary>Whether the text has a UTF-8 form (no lone surrogate), as .NET's strict encoder decides.</summary>
+    private static bool IsValidUtf16(string text)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public void A_quoted_value_keeps_every_byte_it_was_given()
     {
         // Any bytes but the quote, the backslash, the newline and NUL stand for themselves in a quoted string.
