@@ -185,7 +185,11 @@ public sealed class LibxlutilConfigQuirksTests
     [Fact]
     public void Text_with_a_lone_surrogate_is_refused_not_replaced()
     {
-        Assert.Throws<ArgumentException>(() => XlConfig.Parse("a = \"\ud800\"\n", Source));
+        XlConfig refused = XlConfig.Parse("a = \"\ud800\"\n", Source);
+
+        Assert.False(refused.Succeeded);
+        Assert.Empty(refused.Settings);
+        Assert.Equal(["guest.cfg:1: config parsing error near `\\uD800': not valid Unicode (an unpaired UTF-16 surrogate)"], refused.Messages);
         Assert.Equal("1: a = \"é\"", XlConfig.Parse(Encoding.UTF8.GetString("a = \"\u00e9\"\n"u8), Source).Settings.Single().ToString());
     }
 }
