@@ -18,6 +18,13 @@ public static class Program
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { NewLine = "\n" };
         using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { NewLine = "\n", AutoFlush = true };
         using var stdin = Console.OpenStandardInput();
+        if (ArgumentBytes.FirstInvalid(args) is (int index, byte[] bytes))
+        {
+            // .NET would have handed on U+FFFD in place of the user's bytes: refuse, as a --jsonl line of them is.
+            stderr.WriteLine(ArgumentBytes.Refusal(index, bytes));
+            return ExitStatus.Rejected;
+        }
+
         return Run(args, stdin, stdout, stderr);
     }
 

@@ -19,8 +19,19 @@ internal static class HintNames
     public static string ForFile(string path, string stableKey) =>
         Sanitize(FileName(path)) + "." + Fnv1a(stableKey).ToString("x8", CultureInfo.InvariantCulture) + ".g.cs";
 
-    /// <summary>For the source a generator shares between all files of one namespace: <c>Colo.Gen.ColoGenSupport.g.cs</c>.</summary>
-    public static string ForNamespace(string @namespace, string what) => Sanitize(@namespace.Replace("@", "")) + "." + Sanitize(what) + ".g.cs";
+    /// <summary>
+    /// For the source a generator shares between all files of one namespace: <c>Colo.Gen.ColoGenSupport.g.cs</c>.
+    /// A namespace whose name loses characters to the file-name rule (<c>Café</c>, <c>@class</c>) also gets
+    /// a hash of the name, so that two namespaces which differ only there (<c>Café</c>, <c>Cafè</c>) never
+    /// share a hint name (the compiler refuses the second, and the generator would fail).
+    /// </summary>
+    public static string ForNamespace(string @namespace, string what)
+    {
+        string name = Sanitize(@namespace);
+        return name == @namespace
+            ? name + "." + Sanitize(what) + ".g.cs"
+            : name + "." + Fnv1a(@namespace).ToString("x8", CultureInfo.InvariantCulture) + "." + Sanitize(what) + ".g.cs";
+    }
 
     /// <summary>The last segment of a path, by text alone (.NET Framework's Path.GetFileName throws on characters Windows forbids).</summary>
     public static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Colo.Gen.Qemu;
 
@@ -57,11 +58,11 @@ public sealed record QemuOptionValue
             };
             if (problem is not null)
             {
-                return new QemuOptionValueResult(null, $"{what} {Quote(raw)} holds {problem}, which QEMU cannot take in an option value");
+                return QemuOptionValueResult.Refused($"{what} {Quote(raw)} holds {problem}, which QEMU cannot take in an option value");
             }
         }
 
-        return new QemuOptionValueResult(new QemuOptionValue(raw, written.Replace(",", ",,", StringComparison.Ordinal)), null);
+        return QemuOptionValueResult.Escaped(new QemuOptionValue(raw, written.Replace(",", ",,", StringComparison.Ordinal)));
     }
 
     /// <inheritdoc/>
@@ -71,11 +72,30 @@ public sealed record QemuOptionValue
         "\"" + raw.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 }
 
-/// <summary>The outcome of <see cref="QemuOptionValue.Escape(string, string)"/>: a value or the reason there is none.</summary>
-/// <param name="Value">The escaped value; null when refused.</param>
-/// <param name="Error">Why QEMU cannot take the value; null on success.</param>
-public readonly record struct QemuOptionValueResult(QemuOptionValue? Value, string? Error)
+/// <summary>
+/// The outcome of <see cref="QemuOptionValue.Escape(string, string)"/> (and of the target policy's
+/// <see cref="QemuTargetPolicy.Apply"/>): a value, or the reason there is none; never both, never neither.
+/// </summary>
+public sealed class QemuOptionValueResult
 {
-    /// <summary>True when the value was escaped.</summary>
+    private QemuOptionValueResult(QemuOptionValue? value, string? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    /// <summary>The escaped value; null when refused.</summary>
+    public QemuOptionValue? Value { get; }
+
+    /// <summary>Why QEMU cannot take the value (or the target policy refuses it); null on success.</summary>
+    public string? Error { get; }
+
+    /// <summary>True when the value was escaped; then <see cref="Value"/> is not null and <see cref="Error"/> is.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Value is not null;
+
+    internal static QemuOptionValueResult Escaped(QemuOptionValue value) => new(value, null);
+
+    internal static QemuOptionValueResult Refused(string error) => new(null, error);
 }

@@ -131,7 +131,7 @@ public sealed class QemuTargetPolicy
         if (KnownProtocols.Contains(protocol))
         {
             QemuOptionValueResult checkedValue = QemuOptionValue.Escape(imageName, what);
-            return new QemuOptionValueResult(null, checkedValue.Error ??
+            return QemuOptionValueResult.Refused(checkedValue.Error ??
                 $"{what} \"{imageName}\" would make QEMU use its \"{protocol}\" protocol, which the target policy does not allow (a file of that name is written ./{imageName})");
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Colo.Gen.Backends;
@@ -24,31 +25,29 @@ public static class DiskBackendNodes
     /// <param name="disk">The disk, prepared on the host that runs the guest.</param>
     /// <param name="frontendDomid">The guest's domain id.</param>
     /// <param name="layout">How the COLO nodes are laid out.</param>
-    /// <param name="error">
-    /// Why the nodes cannot be written; null on success. A disk prepared without examining its target
+    /// <returns>
+    /// The nodes, or why there are none. A disk prepared without examining its target
     /// (<see cref="PreparedDisk.TargetExamined"/> false: for another host) is refused, since its backend
     /// type may not be the one libxl on the guest's host would choose.
-    /// </param>
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="disk"/> is null.</exception>
-    public static IReadOnlyList<KeyValuePair<string, string>> For(PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout, out string? error)
+    public static DiskBackendNodesResult For(PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(disk);
         if (!disk.TargetExamined)
         {
-            error = $"disk {disk.Vdev} was prepared without examining its target (for another host): its backend nodes are written on the host that runs the guest, after preparing the disks there";
-            return [];
+            return DiskBackendNodesResult.Refused($"disk {disk.Vdev} was prepared without examining its target (for another host): its backend nodes are written on the host that runs the guest, after preparing the disks there");
         }
 
-        return For(disk.Device, frontendDomid, layout, out error);
+        return For(disk.Device, frontendDomid, layout);
     }
 
     /// <summary>The nodes libxl writes for <paramref name="disk"/>, whose defaults and backend are set.</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> For(DiskDevice disk, uint frontendDomid, ColoNodeLayout layout, out string? error)
+    internal static DiskBackendNodesResult For(DiskDevice disk, uint frontendDomid, ColoNodeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(disk);
         var nodes = new List<KeyValuePair<string, string>>();
         void Add(string name, string value) => nodes.Add(new(name, value));
-        error = null;
         switch (disk.Backend)
         {
             case DiskBackend.Phy:
@@ -64,15 +63,14 @@ public static class DiskBackendNodes
                 break;
             case DiskBackend.Qdisk:
                 Add("params", $"{FormatName(disk.Format)}:{disk.PdevPath}");
-                if (disk.ColoEnable.WithDefault(false).Value && !AddColo(disk, layout, Add, out error))
+                if (disk.ColoEnable.WithDefault(false).Value && !AddColo(disk, layout, Add, out string? coloError))
                 {
-                    return [];
+                    return DiskBackendNodesResult.Refused(coloError);
                 }
 
                 break;
             default:
-                error = $"Unrecognized disk backend type: {(int)disk.Backend}";
-                return [];
+                return DiskBackendNodesResult.Refused($"Unrecognized disk backend type: {(int)disk.Backend}");
         }
 
         Add("frontend-id", frontendDomid.ToString(CultureInfo.InvariantCulture));
@@ -99,7 +97,7 @@ public static class DiskBackendNodes
             Add("grant_usage", disk.GrantUsage.WithDefault(disk.BackendDomid != 0).Value ? "1" : "0");
         }
 
-        return nodes;
+        return DiskBackendNodesResult.Made(nodes);
     }
 
     /// <summary>
@@ -108,30 +106,34 @@ public static class DiskBackendNodes
     /// </summary>
     /// <param name="xenstore">The store.</param>
     /// <param name="backendPath">The backend directory, e.g. <c>/local/domain/0/backend/qdisk/1/768</c>.</param>
-    /// <param name="disk">The disk, prepared on the host that runs the guest (see <see cref="For(PreparedDisk, uint, ColoNodeLayout, out string?)"/>).</param>
+    /// <param name="disk">The disk, prepared on the host that runs the guest (see <see cref="For(PreparedDisk, uint, ColoNodeLayout)"/>).</param>
     /// <param name="frontendDomid">The guest's domain id.</param>
     /// <param name="layout">How the COLO nodes are laid out.</param>
-    /// <returns>Null on success, else why nothing was written.</returns>
+    /// <returns>The nodes written, or why nothing was written.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static string? Write(IXenstore xenstore, string backendPath, PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout)
+    public static DiskBackendNodesResult Write(IXenstore xenstore, string backendPath, PreparedDisk disk, uint frontendDomid, ColoNodeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(xenstore);
         ArgumentNullException.ThrowIfNull(backendPath);
-        IReadOnlyList<KeyValuePair<string, string>> nodes = For(disk, frontendDomid, layout, out string? error);
-        return error ?? WriteNodes(xenstore, backendPath, nodes);
+        return WriteNodes(xenstore, backendPath, For(disk, frontendDomid, layout));
     }
 
     /// <summary>Writes the nodes of a disk whose defaults and backend are set.</summary>
-    internal static string? Write(IXenstore xenstore, string backendPath, DiskDevice disk, uint frontendDomid, ColoNodeLayout layout)
+    internal static DiskBackendNodesResult Write(IXenstore xenstore, string backendPath, DiskDevice disk, uint frontendDomid, ColoNodeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(xenstore);
         ArgumentNullException.ThrowIfNull(backendPath);
-        IReadOnlyList<KeyValuePair<string, string>> nodes = For(disk, frontendDomid, layout, out string? error);
-        return error ?? WriteNodes(xenstore, backendPath, nodes);
+        return WriteNodes(xenstore, backendPath, For(disk, frontendDomid, layout));
     }
 
-    private static string? WriteNodes(IXenstore xenstore, string backendPath, IReadOnlyList<KeyValuePair<string, string>> nodes)
+    private static DiskBackendNodesResult WriteNodes(IXenstore xenstore, string backendPath, DiskBackendNodesResult made)
     {
+        if (!made.Succeeded)
+        {
+            return made;
+        }
+
+        IReadOnlyList<KeyValuePair<string, string>> nodes = made.Nodes;
         for (int attempt = 0; attempt < MaxTransactionAttempts; attempt++)
         {
             using IXenstoreTransaction transaction = xenstore.BeginTransaction();
@@ -142,11 +144,11 @@ public static class DiskBackendNodes
 
             if (transaction.Commit())
             {
-                return null;
+                return made;
             }
         }
 
-        return "xs transaction failed";
+        return DiskBackendNodesResult.Refused("xs transaction failed");
     }
 
     /// <summary>
@@ -249,7 +251,7 @@ public static class DiskBackendNodes
         return new DiskBackendRead(disk, null);
     }
 
-    private static bool AddColo(DiskDevice disk, ColoNodeLayout layout, Action<string, string> add, out string? error)
+    private static bool AddColo(DiskDevice disk, ColoNodeLayout layout, Action<string, string> add, [NotNullWhen(false)] out string? error)
     {
         error = null;
         ColoAddress? address = ColoAddress.Of(disk);

@@ -68,6 +68,26 @@ public class SeveralGrammarFilesTests
     }
 
     [Fact]
+    public void TwoIdlFiles_InNamespacesThatDifferOnlyInNonAsciiLetters_EachGetsItsOwnSupport()
+    {
+        const string user = """
+            public static class Use
+            {
+                public static bool Run() => new Café.A { On = Café.Defbool.True }.On.Value && !new Cafè.B { On = Cafè.Defbool.False }.On.Value;
+            }
+            """;
+        ProjectBuild build = ProjectHarness.Build(
+            [("/p/a.idl", DefboolIdl("a")), ("/p/b.idl", DefboolIdl("b"))],
+            [user],
+            perFile: Namespaces(("/p/a.idl", "Café"), ("/p/b.idl", "Cafè")));
+
+        Assert.Empty(build.Errors);
+        Assert.Equal(2, build.Sources.Keys.Count(k => k.EndsWith(".ColoGenSupport.g.cs", System.StringComparison.Ordinal)));
+        Assert.Single(build.Sources.Values, s => s.Contains("namespace Café;", System.StringComparison.Ordinal) && s.Contains("struct Defbool", System.StringComparison.Ordinal));
+        Assert.Single(build.Sources.Values, s => s.Contains("namespace Cafè;", System.StringComparison.Ordinal) && s.Contains("struct Defbool", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnIdlAndARuleFile_WithTheSameClassNames_InDifferentNamespaces_Compile()
     {
         const string rules = """

@@ -36,6 +36,21 @@ public sealed class MisuseTests
     }
 
     [Fact]
+    public void Every_public_result_type_is_made_by_the_library_alone_so_none_can_be_a_success_without_a_value()
+    {
+        // A result a caller could construct (or a struct's default) could say Succeeded with nothing in it,
+        // or hold both a value and an error.
+        Type[] results = typeof(DiskSpecParser).Assembly.GetExportedTypes()
+            .Where(t => t.GetProperty("Succeeded") is not null && t.GetProperty("Error") is not null || t.GetProperty("Errors") is not null && t.GetProperty("Succeeded") is not null)
+            .ToArray();
+
+        Assert.Contains(typeof(QemuOptionValueResult), results);
+        Assert.Contains(typeof(Colo.Gen.Xenstore.DiskBackendNodesResult), results);
+        Assert.All(results, t => Assert.True(t.GetConstructors().Length == 0, t.Name + " has a public constructor"));
+        Assert.All(results.Where(t => t.IsValueType), t => Assert.False((bool)t.GetProperty("Succeeded")!.GetValue(Activator.CreateInstance(t))!, "default(" + t.Name + ") is a success"));
+    }
+
+    [Fact]
     public void Building_arguments_for_a_disk_whose_defaults_were_never_applied_is_an_error_not_arguments()
     {
         DiskDevice disk = DiskSpecParser.Parse("vdev=hda,target=/i/a.img").Disk!;

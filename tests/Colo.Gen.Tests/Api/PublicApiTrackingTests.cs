@@ -12,6 +12,7 @@ namespace Colo.Gen.Tests.Api;
 /// runtime/PublicAPI.*.txt, or a listed one that is gone, fails the build. Shown by editing a copy of
 /// the repository and building it.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class PublicApiTrackingTests
 {
     [Fact]

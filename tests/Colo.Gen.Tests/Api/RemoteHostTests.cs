@@ -67,9 +67,11 @@ public sealed class RemoteHostTests
         PreparedDisks disks = PreparedDisks.Prepare([$"vdev=hda,target={Missing}"], DiskHost.Remote()).Disks!;
         var store = new InMemoryXenstore();
 
-        string? error = DiskBackendNodes.Write(store, "/local/domain/0/backend/qdisk/1/768", disks[0], 1, ColoNodeLayout.Upstream);
+        DiskBackendNodesResult written = DiskBackendNodes.Write(store, "/local/domain/0/backend/qdisk/1/768", disks[0], 1, ColoNodeLayout.Upstream);
 
-        Assert.Equal("disk hda was prepared without examining its target (for another host): its backend nodes are written on the host that runs the guest, after preparing the disks there", error);
+        Assert.False(written.Succeeded);
+        Assert.Null(written.Nodes);
+        Assert.Equal("disk hda was prepared without examining its target (for another host): its backend nodes are written on the host that runs the guest, after preparing the disks there", written.Error);
         Assert.Empty(store.Directory("/local/domain/0/backend"));
     }
 
@@ -79,7 +81,8 @@ public sealed class RemoteHostTests
         PreparedDisks disks = PreparedDisks.Prepare([$"backendtype=qdisk,vdev=hda,target={Missing}"], DiskHost.Remote()).Disks!;
         var store = new InMemoryXenstore();
 
-        Assert.Null(DiskBackendNodes.Write(store, "/b", disks[0], 1, ColoNodeLayout.Upstream));
+        DiskBackendNodesResult written = DiskBackendNodes.Write(store, "/b", disks[0], 1, ColoNodeLayout.Upstream);
+        Assert.True(written.Succeeded, written.Error);
         Assert.Equal("aio:" + Missing, store.Read("/b/params"));
     }
 }

@@ -13,6 +13,7 @@ namespace Colo.Gen.Tests.Api;
 /// spec to the QEMU arguments of a COLO primary and of its secondary; built with this test project
 /// and run here as its own process.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class SampleTests
 {
     [Fact]

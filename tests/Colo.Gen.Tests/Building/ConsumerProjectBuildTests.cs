@@ -12,6 +12,7 @@ namespace Colo.Gen.Tests.Building;
 /// both use defbool, one in a subfolder, built by the real SDK with the generator and its build
 /// props and targets as the package brings them.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class ConsumerProjectBuildTests
 {
     private const string Project = """

@@ -14,6 +14,7 @@ namespace Colo.Gen.Tests.Building;
 /// generates the same files, byte for byte and under the same names, and the same assembly and
 /// PDB: nothing the generators write depends on where the checkout sits.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class DeterministicBuildTests
 {
     private static readonly Dictionary<string, string> SameCommitEverywhere = new()

@@ -24,8 +24,9 @@ public sealed class CiScriptTests : IDisposable
         foreach (string program in new[] { "dotnet", "dpkg", "apt-get", "sudo" })
         {
             string path = Path.Combine(bin, program);
-            // dotnet's stand-in answers `dotnet format` with $FORMAT_STATUS (0 unless a test sets it).
-            string answer = program == "dotnet" ? "[ \"$1\" = format ] && exit ${FORMAT_STATUS:-0}\n" : "";
+            // dotnet's stand-in answers `dotnet format` with $FORMAT_STATUS (0 unless a test sets it),
+            // and notes whether it ran as a CI build.
+            string answer = program == "dotnet" ? "echo \"CI=$CI\" >> \"" + CallLog + "\"\n[ \"$1\" = format ] && exit ${FORMAT_STATUS:-0}\n" : "";
             File.WriteAllText(path, "#!/bin/sh\necho \"" + program + " $*\" >> \"" + CallLog + "\"\n" + answer + "exit 0\n");
             if (!OperatingSystem.IsWindows())
             {
@@ -92,6 +93,10 @@ public sealed class CiScriptTests : IDisposable
         int build = Calls.IndexOf("dotnet build Colo.Gen.sln", StringComparison.Ordinal);
         int format = Calls.IndexOf("dotnet format Colo.Gen.sln --verify-no-changes", StringComparison.Ordinal);
         Assert.True(build >= 0 && format > build, Calls);
+
+        // Every build is a ContinuousIntegrationBuild (deterministic /_/ paths), whatever the host sets.
+        Assert.DoesNotContain("CI=\n", Calls, StringComparison.Ordinal);
+        Assert.Contains("CI=true\n", Calls, StringComparison.Ordinal);
     }
 
     [Fact]

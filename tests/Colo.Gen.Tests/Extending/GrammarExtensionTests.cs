@@ -19,6 +19,7 @@ namespace Colo.Gen.Tests.Extending;
 /// cannot drift from what works. No C# is touched; the copy builds, and the new string and integer
 /// options and the new format parse, print in JSON and round-trip.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class GrammarExtensionTests
 {
     private const string Page = "docs/extending.md";

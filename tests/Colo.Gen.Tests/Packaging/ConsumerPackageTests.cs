@@ -12,7 +12,7 @@ namespace Colo.Gen.Tests.Packaging;
 /// a consumer project outside the solution restores both from that feed only, brings its own .l and
 /// .idl, builds, and runs its scanner, its types and the runtime's parser.
 /// </summary>
-[Collection(nameof(PackedFeedGroup))]
+[Collection(nameof(SdkBuilds))]
 public sealed class ConsumerPackageTests(PackedFeed packed)
 {
     private const string ConsumerProject = """
@@ -75,6 +75,7 @@ public sealed class ConsumerPackageTests(PackedFeed packed)
     [Fact]
     public async Task PackedPackages_FromAFolderFeed_BuildAndRunAConsumer()
     {
+        await packed.ReadyAsync();
         // Outside the copy: the repository's Directory.*.props (central versions) must not apply.
         string consumer = Path.Combine(Path.GetTempPath(), "colo-gen-consumer-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(consumer);

@@ -15,7 +15,7 @@ namespace Colo.Gen.Tests.Packaging;
 /// metadata, licence files and symbols, and a colo-disk tool that installs from the folder feed into an
 /// empty tool path (what <c>--global</c> does, in a folder of the test's own) and runs.
 /// </summary>
-[Collection(nameof(PackedFeedGroup))]
+[Collection(nameof(SdkBuilds))]
 public sealed class ToolPackageTests(PackedFeed packed)
 {
     private static string[] FilesIn(string package)
@@ -52,6 +52,7 @@ public sealed class ToolPackageTests(PackedFeed packed)
         }
 
         Assert.Equal(PackedFeed.PackableProjects, packable.Order(StringComparer.Ordinal));
+        await packed.ReadyAsync();
         Assert.Equal(
             new[] { "Colo.Gen.0.1.0.nupkg", "Colo.Gen.0.1.0.snupkg", "Colo.Gen.Generator.0.1.0.nupkg", "colo-disk.0.1.0.nupkg", "colo-disk.0.1.0.snupkg" },
             Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -61,8 +62,9 @@ public sealed class ToolPackageTests(PackedFeed packed)
     [InlineData("Colo.Gen.0.1.0.nupkg")]
     [InlineData("Colo.Gen.Generator.0.1.0.nupkg")]
     [InlineData("colo-disk.0.1.0.nupkg")]
-    public void EveryPackage_CarriesTheLicenceTheReadmeAndTheForksUrls(string package)
+    public async Task EveryPackage_CarriesTheLicenceTheReadmeAndTheForksUrls(string package)
     {
+        await packed.ReadyAsync();
         XElement metadata = Metadata(packed.PathOf(package));
 
         XElement license = metadata.Elements().Single(e => e.Name.LocalName == "license");
@@ -80,8 +82,9 @@ public sealed class ToolPackageTests(PackedFeed packed)
     }
 
     [Fact]
-    public void TheToolPackage_IsADotnetTool_WithItsPdbsInTheSymbolsPackage()
+    public async Task TheToolPackage_IsADotnetTool_WithItsPdbsInTheSymbolsPackage()
     {
+        await packed.ReadyAsync();
         XElement metadata = Metadata(packed.PathOf("colo-disk.0.1.0.nupkg"));
         Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && e.Attribute("name")?.Value == "DotnetTool");
         string[] files = FilesIn(packed.PathOf("colo-disk.0.1.0.nupkg"));
@@ -93,6 +96,7 @@ public sealed class ToolPackageTests(PackedFeed packed)
     [Fact]
     public async Task TheTool_InstalledFromTheFeedIntoAnEmptyToolPath_RunsAsColoDisk()
     {
+        await packed.ReadyAsync();
         string tools = packed.Copy.PathOf("tools");
         Directory.CreateDirectory(tools);
         string config = packed.Copy.PathOf("feed-only.nuget.config");

@@ -14,6 +14,7 @@ namespace Colo.Gen.Tests.Publishing;
 /// no .NET assembly beside it, and the same bytes and exit statuses as the framework-dependent tool.
 /// One test, since the publish takes a minute or two.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class NativeAotPublishTests
 {
     private const string Spec = "format=raw,vdev=hda,access=rw,target=/dev/vg/guest";

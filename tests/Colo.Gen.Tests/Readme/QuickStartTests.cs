@@ -14,6 +14,7 @@ namespace Colo.Gen.Tests.Readme;
 /// The README's C# quick start, taken from the README text itself: it compiles against the library
 /// with no warning, runs as a program of its own, and prints exactly what the README says it prints.
 /// </summary>
+[Collection(nameof(SdkBuilds))]
 public sealed class QuickStartTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("colo-readme-");

@@ -16,7 +16,9 @@ public sealed class DiskBackendNodesTests
     private static InMemoryXenstore Written(DiskDevice disk, ColoNodeLayout layout)
     {
         var store = new InMemoryXenstore();
-        Assert.Null(DiskBackendNodes.Write(store, Backend, disk, 7, layout));
+        DiskBackendNodesResult written = DiskBackendNodes.Write(store, Backend, disk, 7, layout);
+        Assert.True(written.Succeeded, written.Error);
+        Assert.Null(written.Error);
         return store;
     }
 
@@ -24,8 +26,9 @@ public sealed class DiskBackendNodesTests
     public void A_qdisk_colo_disk_writes_libxls_nodes_in_order_upstream_layout()
     {
         DiskDevice disk = TestDisks.Prepared(UpstreamColo + "format=qcow2,vdev=hda,target=/i/p.qcow2");
-        IReadOnlyList<KeyValuePair<string, string>> nodes = DiskBackendNodes.For(disk, 7, ColoNodeLayout.Upstream, out string? error);
-        Assert.Null(error);
+        DiskBackendNodesResult made = DiskBackendNodes.For(disk, 7, ColoNodeLayout.Upstream);
+        Assert.True(made.Succeeded, made.Error);
+        IReadOnlyList<KeyValuePair<string, string>> nodes = made.Nodes;
         Assert.Equal(
         [
             "params=qcow2:/i/p.qcow2", "colo-host=10.0.0.2", "colo-port=9000", "colo-export=colo1", "active-disk=/a.qcow2", "hidden-disk=/h.qcow2",
@@ -38,7 +41,7 @@ public sealed class DiskBackendNodesTests
     public void The_seed_layout_keeps_colo_params_in_one_node()
     {
         DiskDevice disk = TestDisks.Prepared(SeedColo + "vdev=hda,target=/i/p.img");
-        IReadOnlyList<KeyValuePair<string, string>> nodes = DiskBackendNodes.For(disk, 7, ColoNodeLayout.Seed, out _);
+        IReadOnlyList<KeyValuePair<string, string>> nodes = DiskBackendNodes.For(disk, 7, ColoNodeLayout.Seed).Nodes!;
         Assert.Equal(
             ["params=aio:/i/p.img", "colo-params=10.0.0.2:9000:exportname=colo1", "active-disk=/a.qcow2", "hidden-disk=/h.qcow2", "frontend-id=7"],
             nodes.Take(5).Select(n => $"{n.Key}={n.Value}"));
@@ -48,7 +51,7 @@ public sealed class DiskBackendNodesTests
     public void A_phy_disk_names_the_block_script_and_has_no_colo_nodes()
     {
         DiskDevice disk = TestDisks.Prepared("vdev=xvda,access=ro,direct-io-safe,target=/dev/vg/g", probe: new FakeHostProbe().With("/dev/vg/g", HostPathStatus.BlockDevice));
-        Dictionary<string, string> nodes = DiskBackendNodes.For(disk, 3, ColoNodeLayout.Upstream, out _).ToDictionary(n => n.Key, n => n.Value);
+        Dictionary<string, string> nodes = DiskBackendNodes.For(disk, 3, ColoNodeLayout.Upstream).Nodes!.ToDictionary(n => n.Key, n => n.Value);
         Assert.Equal("/dev/vg/g", nodes["params"]);
         Assert.Equal("/etc/xen/scripts/block", nodes["script"]);
         Assert.Equal("phy", nodes["type"]);
@@ -135,7 +138,9 @@ public sealed class DiskBackendNodesTests
     public void A_write_that_keeps_conflicting_reports_the_failed_transaction()
     {
         DiskDevice disk = TestDisks.Prepared("vdev=hda,target=/i/p.img");
-        Assert.Equal("xs transaction failed", DiskBackendNodes.Write(new AlwaysConflictingXenstore(), Backend, disk, 1, ColoNodeLayout.Upstream));
+        DiskBackendNodesResult written = DiskBackendNodes.Write(new AlwaysConflictingXenstore(), Backend, disk, 1, ColoNodeLayout.Upstream);
+        Assert.False(written.Succeeded);
+        Assert.Equal("xs transaction failed", written.Error);
     }
 
     [Fact]
@@ -144,7 +149,7 @@ public sealed class DiskBackendNodesTests
         DiskDevice disk = TestDisks.Prepared(SeedColo + "vdev=hda,target=/i/p.img");
         disk.ColoParams = null;
         var store = new InMemoryXenstore();
-        Assert.Equal("COLO disk hda has no COLO address (colo-host, colo-port, colo-export)", DiskBackendNodes.Write(store, Backend, disk, 1, ColoNodeLayout.Upstream));
+        Assert.Equal("COLO disk hda has no COLO address (colo-host, colo-port, colo-export)", DiskBackendNodes.Write(store, Backend, disk, 1, ColoNodeLayout.Upstream).Error);
         Assert.Empty(store.Directory("/"));
     }
 

@@ -36,6 +36,17 @@ public static class Program
             }
 
             DeviceModelResult qemu = DeviceModelArguments.Build(prepared.Disks);
+            if (!qemu.Succeeded)
+            {
+                // e.g. a target the policy refuses: errors, and no arguments at all
+                foreach (string error in qemu.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
+                return 1;
+            }
+
             Console.WriteLine($"{role} ({prepared.Disks[0].Backend.ToLibxlString()} backend):");
             foreach (string argument in qemu.Arguments)
             {
