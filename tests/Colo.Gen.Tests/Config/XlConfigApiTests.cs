@@ -25,6 +25,16 @@ public sealed class XlConfigApiTests
         Assert.Null(number.Warning);
     }
 
+    [Fact]
+    public void A_default_lookup_is_missing_not_found()
+    {
+        XlConfigLookup<long> nothing = default;
+
+        Assert.False(nothing.Found);
+        Assert.Equal(XlConfigLookupStatus.Missing, nothing.Status);
+        Assert.Equal(Read("m = 1\n").GetLong("n"), nothing);
+    }
+
     [Theory]
     [InlineData("n = 12x\n", XlConfigLookupStatus.Invalid, "guest.cfg:1: warning: parameter `n' is not a valid number")]
     [InlineData("n = ''\n", XlConfigLookupStatus.Invalid, "guest.cfg:1: warning: parameter `n' is not a valid number")]
