@@ -35,7 +35,11 @@ internal static class ConfigCommand
             XlConfig config = Read(io, path);
             foreach (XlConfigSetting setting in config.Settings)
             {
-                io.Out.WriteLine(setting.ToString());
+                // Straight to the output: after many `+=`, each setting's value is the whole string
+                // joined so far, and building each line as a string would take memory in proportion
+                // to all of them together (the square of the file's length).
+                setting.WriteTo(io.Out);
+                io.Out.Write('\n');
             }
 
             return config.Succeeded ? ExitStatus.Success : ExitStatus.Rejected;

@@ -12,8 +12,6 @@ namespace Colo.Gen.Config;
 /// </summary>
 public sealed partial class XlConfig
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly XlConfigStore store;
 
     private XlConfig(string sourceName, XlConfigStore store, List<string> messages, bool succeeded)
@@ -61,7 +59,7 @@ public sealed partial class XlConfig
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             var report = new XlConfigReport(sourceName ?? path, []);
-            return new XlConfig(sourceName ?? path, new XlConfigStore(report), [$"{path}: unable to open configuration file: {Reason(e)}"], succeeded: false);
+            return new XlConfig(sourceName ?? path, new XlConfigStore(report), [$"{path}: unable to open configuration file: {Reason(e, path)}"], succeeded: false);
         }
 
         return Parse(content, sourceName ?? path);
@@ -80,24 +78,30 @@ public sealed partial class XlConfig
         return new XlConfig(sourceName, store, messages, !report.Failed);
     }
 
-    /// <summary>Parses a file given as text (its UTF-8 bytes).</summary>
-    /// <param name="text">The file's text; a lone surrogate is refused, not replaced.</param>
+    /// <summary>
+    /// Parses a file given as text (its UTF-8 bytes). Text that is not valid Unicode (a lone UTF-16
+    /// surrogate, which has no UTF-8 form) is not read at all: the config fails, with no settings and
+    /// one message in libxlutil's form naming the line and the surrogate
+    /// (<c>SOURCE:LINE: config parsing error near `\uD800': not valid Unicode (an unpaired UTF-16 surrogate)</c>),
+    /// as the disk parser reports one; it is never replaced by U+FFFD.
+    /// </summary>
+    /// <param name="text">The file's text.</param>
     /// <param name="sourceName">The name messages start with.</param>
-    /// <exception cref="ArgumentException"><paramref name="text"/> holds a lone surrogate, which has no UTF-8 form.</exception>
     public static XlConfig Parse(string text, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        byte[] content;
-        try
+        ArgumentNullException.ThrowIfNull(sourceName);
+        int surrogate = Utf8Text.LoneSurrogateIndex(text);
+        if (surrogate < 0)
         {
-            content = StrictUtf8.GetBytes(text);
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException("The text holds a lone surrogate, which has no UTF-8 form; pass the file's bytes instead.", nameof(text), e);
+            return Parse(Encoding.UTF8.GetBytes(text), sourceName);
         }
 
-        return Parse(content, sourceName);
+        var messages = new List<string>();
+        var report = new XlConfigReport(sourceName, messages);
+        int line = 1 + text.AsSpan(0, surrogate).Count('\n');
+        report.LexicalError(line, Encoding.ASCII.GetBytes(Utf8Text.ShowSurrogate(text[surrogate])), "not valid Unicode (an unpaired UTF-16 surrogate)");
+        return new XlConfig(sourceName, new XlConfigStore(report), messages, succeeded: false);
     }
 
     /// <summary>The last setting named <paramref name="name"/> (the one every getter reads), or null.</summary>
@@ -107,9 +111,13 @@ public sealed partial class XlConfig
         return store.Find(name);
     }
 
-    private static string Reason(Exception e) => e switch
+    /// <summary>C's strerror text for why <paramref name="path"/> could not be read, as libxlutil would print it.</summary>
+    private static string Reason(Exception e, string path) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+
+        // .NET throws the same exception for reading a directory (EISDIR) as for EACCES.
+        UnauthorizedAccessException when Directory.Exists(path) => "Is a directory",
         UnauthorizedAccessException => "Permission denied",
         _ => e.Message,
     };

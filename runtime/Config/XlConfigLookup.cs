@@ -3,16 +3,41 @@ namespace Colo.Gen.Config;
 /// <summary>
 /// The result of one of <see cref="XlConfig"/>'s getters: libxlutil's return code as
 /// <see cref="Status"/>, the value when found, and the warning libxlutil would print (when its
-/// caller does not pass <c>dont_warn</c>), word for word.
+/// caller does not pass <c>dont_warn</c>), word for word. Only the getters make one; a default
+/// value is <see cref="XlConfigLookupStatus.Missing"/>, never a success.
 /// </summary>
 /// <typeparam name="T">The kind of value the getter reads.</typeparam>
-/// <param name="Status">Found, or why not.</param>
-/// <param name="Value">The value when <paramref name="Status"/> is <see cref="XlConfigLookupStatus.Found"/>, else the type's default.</param>
-/// <param name="Warning">libxlutil's warning line (no newline), or null when it prints none (found, or missing).</param>
-public readonly record struct XlConfigLookup<T>(XlConfigLookupStatus Status, T? Value, string? Warning)
+public readonly record struct XlConfigLookup<T>
 {
+    internal XlConfigLookup(XlConfigLookupStatus status, T? value, string? warning)
+    {
+        Status = status;
+        Value = value;
+        Warning = warning;
+    }
+
+    /// <summary>Found, or why not.</summary>
+    public XlConfigLookupStatus Status { get; }
+
+    /// <summary>The value when <see cref="Status"/> is <see cref="XlConfigLookupStatus.Found"/>, else the type's default.</summary>
+    public T? Value { get; }
+
+    /// <summary>libxlutil's warning line (no newline), or null when it prints none (found, or missing).</summary>
+    public string? Warning { get; }
+
     /// <summary>True when the setting exists and has a value of the kind asked for.</summary>
     public bool Found => Status == XlConfigLookupStatus.Found;
+
+    /// <summary>Splits the result into its status, value and warning.</summary>
+    /// <param name="status">Receives <see cref="Status"/>.</param>
+    /// <param name="value">Receives <see cref="Value"/>.</param>
+    /// <param name="warning">Receives <see cref="Warning"/>.</param>
+    public void Deconstruct(out XlConfigLookupStatus status, out T? value, out string? warning)
+    {
+        status = Status;
+        value = Value;
+        warning = Warning;
+    }
 
     internal static XlConfigLookup<T> Success(T value) => new(XlConfigLookupStatus.Found, value, null);
 
@@ -24,11 +49,11 @@ public readonly record struct XlConfigLookup<T>(XlConfigLookupStatus Status, T? 
 /// <summary>Why a getter found no value (libxlutil's error numbers, and one of this library's own).</summary>
 public enum XlConfigLookupStatus
 {
+    /// <summary>There is no setting of that name (libxlutil's ESRCH); no warning. Also what a default <see cref="XlConfigLookup{T}"/> says.</summary>
+    Missing,
+
     /// <summary>The value was found (libxlutil returns 0).</summary>
     Found,
-
-    /// <summary>There is no setting of that name (libxlutil's ESRCH); no warning.</summary>
-    Missing,
 
     /// <summary>The setting has the wrong kind or form of value (libxlutil's EINVAL), with a warning.</summary>
     Invalid,

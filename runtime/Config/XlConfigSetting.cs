@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.IO;
 
 namespace Colo.Gen.Config;
 
@@ -13,11 +15,28 @@ namespace Colo.Gen.Config;
 public sealed record XlConfigSetting(string Name, XlConfigOperation Operation, XlConfigValue Value, int Line)
 {
     /// <summary>
-    /// The line <c>colo-disk config</c> prints for the setting: <c>LINE: NAME = VALUE</c> (or <c>+=</c>),
-    /// the value as JSON (<see cref="XlConfigText.Json"/>).
+    /// Writes the line <c>colo-disk config</c> prints for the setting, without its newline:
+    /// <c>LINE: NAME = VALUE</c> (or <c>+=</c>), the value as JSON (<see cref="XlConfigValue.WriteJson"/>),
+    /// piece by piece (after many <c>+=</c>, every setting's value is the whole string joined so far).
     /// </summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Line}: {Name} {(Operation == XlConfigOperation.Add ? "+=" : "=")} {XlConfigText.Json(Value)}");
+    /// <param name="writer">Where the line goes.</param>
+    public void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Line.ToString(CultureInfo.InvariantCulture));
+        writer.Write(": ");
+        writer.Write(Name);
+        writer.Write(Operation == XlConfigOperation.Add ? " += " : " = ");
+        Value.WriteJson(writer);
+    }
+
+    /// <summary>The line <c>colo-disk config</c> prints for the setting (<see cref="WriteTo"/>), as a string.</summary>
+    public override string ToString()
+    {
+        var line = new StringWriter(CultureInfo.InvariantCulture);
+        WriteTo(line);
+        return line.ToString();
+    }
 }
 
 /// <summary>How a statement sets its value.</summary>

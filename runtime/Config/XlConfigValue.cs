@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Text;
 using System.Text.Unicode;
 
@@ -14,17 +16,20 @@ public sealed class XlConfigValue
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly bool isList;
-    private readonly int length;
-    private byte[]? bytes;
-    private byte[]? ownBytes;
-    private XlConfigValue? earlier;
-    private List<XlConfigValue>? items;
-    private string? text;
 
-    private XlConfigValue(byte[] bytes, int line)
+    // A string is the first `length` bytes of `bytes`. The strings of one `+=` chain share a buffer
+    // (`chain`): each value of the chain is a prefix of the next, so the later ones grow one buffer
+    // in place and every value of the chain reads its bytes without a copy of its own.
+    private readonly byte[]? bytes;
+    private readonly int length;
+    private readonly JoinedString? chain;
+    private List<XlConfigValue>? items;
+
+    private XlConfigValue(byte[] bytes, int length, JoinedString? chain, int line)
     {
         this.bytes = bytes;
-        length = bytes.Length;
+        this.length = length;
+        this.chain = chain;
         Line = line;
     }
 
@@ -32,15 +37,6 @@ public sealed class XlConfigValue
     {
         isList = true;
         this.items = items;
-        Line = line;
-    }
-
-    /// <summary>A string joined by <c>+=</c>: the earlier value's bytes, then <paramref name="own"/>, put together when first read.</summary>
-    private XlConfigValue(XlConfigValue earlier, byte[] own, int line)
-    {
-        this.earlier = earlier;
-        ownBytes = own;
-        length = earlier.length + own.Length;
         Line = line;
     }
 
@@ -55,16 +51,18 @@ public sealed class XlConfigValue
 
     /// <summary>
     /// A string's bytes, exactly as the file gave them after its escapes were decoded (libxlutil keeps
-    /// bytes; they need not be UTF-8). Throws for a list.
+    /// bytes; they need not be UTF-8). Reading them copies nothing. Throws for a list.
     /// </summary>
-    public ReadOnlyMemory<byte> Bytes => isList ? throw new InvalidOperationException("A list has no bytes; check Kind first.") : Joined();
+    public ReadOnlyMemory<byte> Bytes => isList ? throw new InvalidOperationException("A list has no bytes; check Kind first.") : bytes.AsMemory(0, length);
 
     /// <summary>True for a string whose bytes are valid UTF-8, so <see cref="Text"/> holds them unchanged.</summary>
-    public bool IsText => !isList && Utf8.IsValid(Joined());
+    public bool IsText => !isList && Utf8.IsValid(bytes.AsSpan(0, length));
 
     /// <summary>
-    /// A string's text. Throws for a list, and for bytes that are not valid UTF-8 (never silently
-    /// replaced by U+FFFD): check <see cref="IsText"/>, or read <see cref="Bytes"/>.
+    /// A string's text, decoded each time it is read (the value keeps only its bytes, so reading the
+    /// text of every setting never makes the configuration hold more than its file). Throws for a list,
+    /// and for bytes that are not valid UTF-8 (never silently replaced by U+FFFD): check
+    /// <see cref="IsText"/>, or read <see cref="Bytes"/>.
     /// </summary>
     public string Text
     {
@@ -75,19 +73,14 @@ public sealed class XlConfigValue
                 throw new InvalidOperationException("A list has no text; check Kind first.");
             }
 
-            if (text is null)
+            try
             {
-                try
-                {
-                    text = StrictUtf8.GetString(Joined());
-                }
-                catch (DecoderFallbackException e)
-                {
-                    throw new InvalidOperationException("The string is not valid UTF-8; read Bytes instead.", e);
-                }
+                return StrictUtf8.GetString(bytes!, 0, length);
             }
-
-            return text;
+            catch (DecoderFallbackException e)
+            {
+                throw new InvalidOperationException("The string is not valid UTF-8; read Bytes instead.", e);
+            }
         }
     }
 
@@ -102,11 +95,31 @@ public sealed class XlConfigValue
     public XlConfigValue? StringItem(int index) =>
         items is not null && index >= 0 && index < items.Count && items[index].Kind == XlConfigValueKind.String ? items[index] : null;
 
+    /// <summary>
+    /// Writes the value as one line of JSON (no newline), as <c>colo-disk config</c> prints it: a
+    /// string as a JSON string escaped as yajl escapes (<c>\" \\ \b \f \n \r \t</c>, other characters
+    /// below U+0020 as <c>\u00XX</c>, everything else as it is); a string that is not valid UTF-8 as
+    /// <c>{"hex": "6162ff"}</c> (its bytes, lower-case hex), so no byte is replaced by U+FFFD; a list
+    /// as <c>[ITEM, ITEM]</c> (a comma and a space between items). The text goes out piece by piece:
+    /// writing a value allocates nothing that grows with it.
+    /// </summary>
+    /// <param name="writer">Where the JSON goes.</param>
+    public void WriteJson(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        XlConfigJson.Write(writer, this);
+    }
+
     /// <inheritdoc/>
-    public override string ToString() => XlConfigText.Json(this);
+    public override string ToString()
+    {
+        var json = new StringWriter(CultureInfo.InvariantCulture);
+        WriteJson(json);
+        return json.ToString();
+    }
 
     /// <summary>A string value.</summary>
-    internal static XlConfigValue String(byte[] bytes, int line) => new(bytes, line);
+    internal static XlConfigValue String(byte[] bytes, int line) => new(bytes, bytes.Length, null, line);
 
     /// <summary>A list value holding <paramref name="first"/>, or an empty list.</summary>
     internal static XlConfigValue List(XlConfigValue? first, int line) => new(first is null ? [] : [first], line);
@@ -119,14 +132,14 @@ public sealed class XlConfigValue
     /// list's items in front of its own, and the earlier list is left empty (libxlutil moves the
     /// items, so the earlier setting is empty from then on). Both take time for this value's part
     /// only: libxlutil copies everything each time, so a file of many <c>+=</c> costs it quadratic
-    /// time (and, for strings, memory); here a joined string is put together when it is first read,
-    /// and the earlier list's storage is taken over.
+    /// time and memory. Here a joined string is written into its chain's buffer after the earlier
+    /// one (which is a prefix of it and stays as it was), and the earlier list's storage is taken over.
     /// </summary>
     internal XlConfigValue Concatenate(XlConfigValue earlier)
     {
         if (!isList)
         {
-            return new XlConfigValue(earlier, bytes!, Line);
+            return JoinedString.Join(earlier, bytes.AsSpan(0, length), Line);
         }
 
         List<XlConfigValue> joined = earlier.items!;
@@ -136,28 +149,46 @@ public sealed class XlConfigValue
         return this;
     }
 
-    /// <summary>A string's bytes, putting a joined string together (without recursion) the first time.</summary>
-    private byte[] Joined()
+    /// <summary>
+    /// The buffer a chain of <c>+=</c> strings shares. It only grows: each value of the chain reads the
+    /// prefix it had when it was made, and a value is joined to at most once (the store joins to the
+    /// latest setting of a name, and the join becomes the latest), so appending in place never changes a
+    /// byte an earlier value reads. Growth doubles, so a chain costs memory in proportion to its last
+    /// value, and all of it is written while the file is read: afterwards nothing changes.
+    /// </summary>
+    private sealed class JoinedString
     {
-        if (bytes is not null)
-        {
-            return bytes;
-        }
+        private byte[] buffer;
+        private XlConfigValue? last;
 
-        byte[] all = new byte[length];
-        int end = length;
-        XlConfigValue part = this;
-        while (part.bytes is null)
-        {
-            byte[] own = part.ownBytes!;
-            own.CopyTo(all, end - own.Length);
-            end -= own.Length;
-            part = part.earlier!;
-        }
+        private JoinedString(byte[] buffer) => this.buffer = buffer;
 
-        part.bytes.AsSpan(0, end).CopyTo(all);
-        bytes = all; // the parts stay: another thread may be walking them
-        return all;
+        public static XlConfigValue Join(XlConfigValue earlier, ReadOnlySpan<byte> own, int line)
+        {
+            int total = checked(earlier.length + own.Length);
+            JoinedString? chain = earlier.chain;
+            if (chain is null || chain.last != earlier || chain.buffer.Length < total)
+            {
+                // A new buffer (the first join, or the chain's buffer is full); an earlier value that is not
+                // its chain's last (which the store never joins) gets its own, so nothing it reads is changed.
+                int capacity = (int)Math.Min(Array.MaxLength, Math.Max(total, 2L * total));
+                var grown = new byte[capacity];
+                earlier.bytes.AsSpan(0, earlier.length).CopyTo(grown);
+                if (chain is null || chain.last != earlier)
+                {
+                    chain = new JoinedString(grown);
+                }
+                else
+                {
+                    chain.buffer = grown;
+                }
+            }
+
+            own.CopyTo(chain.buffer.AsSpan(earlier.length));
+            var joined = new XlConfigValue(chain.buffer, total, chain, line);
+            chain.last = joined;
+            return joined;
+        }
     }
 }
 

@@ -87,6 +87,16 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public void Config_of_a_directory_says_it_is_a_directory_with_status_1()
+    {
+        (int status, string output, string error) = Run("config", _dir.FullName);
+
+        Assert.Equal(1, status);
+        Assert.Equal("", output);
+        Assert.Equal($"{_dir.FullName}: unable to open configuration file: Is a directory\n", error);
+    }
+
+    [Fact]
     public void Parse_config_prints_each_disk_as_parse_prints_it()
     {
         string path = HvmGuest(out string coloDisk, out string plainDisk);

@@ -132,6 +132,29 @@ public sealed class LibxlutilConfigQuirksTests
     }
 
     [Fact]
+    public void A_directory_is_not_read_and_the_reason_is_that_it_is_a_directory()
+    {
+        // libxlutil's fopen opens a directory, and flex's first read fails: its fatal error ends the
+        // program (status 2). xl reads the file itself first and prints strerror(EISDIR); so does
+        // XlConfig.Load, in libxlutil's "unable to open" line (.NET reports EISDIR with the exception
+        // it uses for EACCES, which must not be taken for "Permission denied").
+        DirectoryInfo directory = Directory.CreateTempSubdirectory("colo-dir-");
+        try
+        {
+            XlConfig config = XlConfig.Load(directory.FullName);
+
+            Assert.False(config.Succeeded);
+            Assert.Empty(config.Settings);
+            Assert.Equal([$"{directory.FullName}: unable to open configuration file: Is a directory"], config.Messages);
+            Assert.Equal((2, "", "input in flex scanner failed\n"), XlConfigOracle.RunFile(directory.FullName, readFile: true));
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
+
+    [Fact]
     public void Bytes_that_are_not_utf8_are_kept_as_bytes_never_replaced()
     {
         byte[] content = [.. "a = \"x"u8, 0xFF, .. "y\"\n"u8];
@@ -162,7 +185,11 @@ public sealed class LibxlutilConfigQuirksTests
     [Fact]
     public void Text_with_a_lone_surrogate_is_refused_not_replaced()
     {
-        Assert.Throws<ArgumentException>(() => XlConfig.Parse("a = \"\ud800\"\n", Source));
+        XlConfig refused = XlConfig.Parse("a = \"\ud800\"\n", Source);
+
+        Assert.False(refused.Succeeded);
+        Assert.Empty(refused.Settings);
+        Assert.Equal(["guest.cfg:1: config parsing error near `\\uD800': not valid Unicode (an unpaired UTF-16 surrogate)"], refused.Messages);
         Assert.Equal("1: a = \"é\"", XlConfig.Parse(Encoding.UTF8.GetString("a = \"\u00e9\"\n"u8), Source).Settings.Single().ToString());
     }
 }

@@ -25,6 +25,16 @@ public sealed class XlConfigApiTests
         Assert.Null(number.Warning);
     }
 
+    [Fact]
+    public void A_default_lookup_is_missing_not_found()
+    {
+        XlConfigLookup<long> nothing = default;
+
+        Assert.False(nothing.Found);
+        Assert.Equal(XlConfigLookupStatus.Missing, nothing.Status);
+        Assert.Equal(Read("m = 1\n").GetLong("n"), nothing);
+    }
+
     [Theory]
     [InlineData("n = 12x\n", XlConfigLookupStatus.Invalid, "guest.cfg:1: warning: parameter `n' is not a valid number")]
     [InlineData("n = ''\n", XlConfigLookupStatus.Invalid, "guest.cfg:1: warning: parameter `n' is not a valid number")]
@@ -107,6 +117,29 @@ public sealed class XlConfigApiTests
 
         Assert.False(disks.Succeeded);
         Assert.Equal(["guest.cfg: config parsing error in disk specification: not valid UTF-8: near `\\xFF' in `vdev=xvda,target=/a\\xFF'"], disks.Disks.Single().Errors);
+    }
+
+    [Theory]
+    [InlineData("a = 'x", 0xD800, "y'\n", 1, "\\uD800")]          // a lone high surrogate
+    [InlineData("a = 1\nb = 'x'\nc = '", 0xDC00, "'\n", 3, "\\uDC00")] // a lone low surrogate, on line 3
+    [InlineData("a = '", 0xDBFF, "", 1, "\\uDBFF")]                  // a high surrogate at the end
+    public void Text_that_is_not_valid_unicode_is_a_failed_config_that_says_where(string before, int surrogate, string after, int line, string shown)
+    {
+        // The surrogate is put in here: an attribute's strings are stored as UTF-8, which has no lone surrogate.
+        XlConfig config = XlConfig.Parse(before + (char)surrogate + after, "guest.cfg");
+
+        Assert.False(config.Succeeded);
+        Assert.Empty(config.Settings);
+        Assert.Equal([$"guest.cfg:{line}: config parsing error near `{shown}': not valid Unicode (an unpaired UTF-16 surrogate)"], config.Messages);
+    }
+
+    [Fact]
+    public void Text_with_surrogate_pairs_is_read_as_its_utf8_bytes()
+    {
+        XlConfig config = XlConfig.Parse("a = '\U0001F600'\n", "guest.cfg");
+
+        Assert.True(config.Succeeded);
+        Assert.Equal("\U0001F600", config.GetString("a").Value);
     }
 
     [Theory]

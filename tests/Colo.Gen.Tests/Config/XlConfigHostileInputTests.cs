@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
+using Colo.Gen.Cli;
 using Colo.Gen.Config;
 using Colo.Gen.TestSupport;
 using CsCheck;
@@ -53,6 +56,47 @@ public sealed class XlConfigHostileInputTests
     }
 
     [Fact]
+    public void Any_text_reads_without_an_exception_as_its_utf8_or_as_one_error_when_it_is_not_unicode()
+    {
+        // Any UTF-16 code units, surrogates (lone, paired, reversed) often among them, mixed with the grammar's tokens.
+        CsCheck.Gen<char> unit = CsGen.Frequency((2, CsGen.Char), (1, CsGen.Char['\uD800', '\uDFFF']));
+        CsCheck.Gen<string> text = CsGen.OneOf(unit.Array[1, 3].Select(c => new string(c)), CsGen.OneOf(Tokens))
+            .Array[0, 60]
+            .Select(string.Concat);
+        text.Sample(t =>
+        {
+            XlConfig config = XlConfig.Parse(t, "fuzz.cfg");
+
+            if (IsValidUtf16(t))
+            {
+                XlConfig bytes = XlConfig.Parse(Encoding.UTF8.GetBytes(t), "fuzz.cfg");
+                Assert.Equal(bytes.Messages, config.Messages);
+                Assert.Equal(bytes.Settings.Select(s => s.ToString()), config.Settings.Select(s => s.ToString()));
+            }
+            else
+            {
+                Assert.False(config.Succeeded);
+                Assert.Empty(config.Settings);
+                Assert.EndsWith("not valid Unicode (an unpaired UTF-16 surrogate)", Assert.Single(config.Messages), StringComparison.Ordinal);
+            }
+        }, iter: 4000, threads: 1);
+    }
+
+    /// <summary>Whether the text has a UTF-8 form (no lone surrogate), as .NET's strict encoder decides.</summary>
+    private static bool IsValidUtf16(string text)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public void A_quoted_value_keeps_every_byte_it_was_given()
     {
         // Any bytes but the quote, the backslash, the newline and NUL stand for themselves in a quoted string.
@@ -84,6 +128,7 @@ public sealed class XlConfigHostileInputTests
     [InlineData("", "a = 1\n")]        // settings
     [InlineData("", "a += [ 'x' ]\n")] // lists joined by += (libxlutil copies the whole list each time)
     [InlineData("", "a += 'x'\n")]     // strings joined by += (libxlutil copies the whole string each time)
+    [InlineData("", "a += \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n")] // ... with longer parts
     [InlineData("", "\"\\\\\" ")]      // escapes
     [InlineData("", "[ ")]             // a syntax error, then error recovery dropping every token
     [InlineData("a = ", "[ ")]         // nesting, up to bison's stack
@@ -102,13 +147,84 @@ public sealed class XlConfigHostileInputTests
 
         double ratio = large.TotalSeconds / Math.Max(small.TotalSeconds, 1e-4);
         Assert.True(ratio < 32, $"reading 8 times as much \"{unit}\" took {ratio:F1} times as long ({small.TotalMilliseconds:F1} ms, {large.TotalMilliseconds:F1} ms)");
-        Assert.True(allocated < 256L * Large + (1 << 20), $"{allocated} bytes allocated for {Large} bytes of \"{unit}\"");
+        Assert.True(allocated < AllocationBound(Large), $"{allocated} bytes allocated for {Large} bytes of \"{unit}\"");
+
+        // Reading every setting's value, and printing them all as `colo-disk config` does, stays within
+        // the same bound. The printed text itself may grow faster than the input (each `a += 'x'`
+        // setting prints the whole string joined so far), so this is done at the small size, and the
+        // text is counted, not kept: what is bounded is what the reader and the printer allocate.
+        byte[] input = Input(prefix, unit, Small);
+        (long reading, long valueBytes) = AllocatedReadingEveryValue(input);
+        Assert.True(reading < AllocationBound(Small), $"{reading} bytes allocated to read every value ({valueBytes} bytes in all) of {Small} bytes of \"{unit}\"");
+        (long printing, long printed) = AllocatedPrintingEverySetting(input);
+        Assert.True(printing < AllocationBound(Small), $"{printing} bytes allocated by colo-disk config to print {printed} characters for {Small} bytes of \"{unit}\"");
+    }
+
+    /// <summary>A Release build allocates 1 to 60 bytes a byte of input, a Debug build up to about 200 (see above).</summary>
+    private static long AllocationBound(int inputBytes) => 256L * inputBytes + (1 << 20);
+
+    private static byte[] Input(string prefix, string unit, int bytes) =>
+        Encoding.UTF8.GetBytes(prefix + string.Concat(Enumerable.Repeat(unit, bytes / unit.Length)));
+
+    /// <summary>
+    /// What one read of <paramref name="input"/> allocates when every setting's value is then read whole
+    /// (bytes, text check, list items), and how many value bytes were read.
+    /// </summary>
+    private static (long Allocated, long ValueBytes) AllocatedReadingEveryValue(byte[] input)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        XlConfig config = XlConfig.Parse(input, "big.cfg");
+        long bytes = 0;
+        var values = new Stack<XlConfigValue>();
+        foreach (XlConfigSetting setting in config.Settings)
+        {
+            values.Push(setting.Value);
+            while (values.TryPop(out XlConfigValue? value))
+            {
+                if (value.Kind == XlConfigValueKind.String)
+                {
+                    bytes += value.Bytes.Length;
+                    _ = value.IsText;
+                }
+                else
+                {
+                    foreach (XlConfigValue item in value.Items)
+                    {
+                        values.Push(item);
+                    }
+                }
+            }
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before, bytes);
+    }
+
+    /// <summary>What <c>colo-disk config FILE</c> allocates to read <paramref name="input"/> and print every setting, and how many characters it printed.</summary>
+    private static (long Allocated, long Printed) AllocatedPrintingEverySetting(byte[] input)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"colo-growth-{Environment.ProcessId}-{Guid.NewGuid():N}.cfg");
+        File.WriteAllBytes(path, input);
+        try
+        {
+            var stdout = new CountingWriter();
+            var stderr = new CountingWriter();
+            Program.Run(["config", path], Stream.Null, stdout, stderr); // warm: compile every path first
+            stdout.Count = 0;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Program.Run(["config", path], Stream.Null, stdout, stderr);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            return (allocated, stdout.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>The faster of three reads (in the thread's CPU time) of <paramref name="prefix"/> and <paramref name="unit"/> repeated to about <paramref name="bytes"/>, and what one read allocates.</summary>
     private static (TimeSpan Elapsed, long Allocated) Read(string prefix, string unit, int bytes)
     {
-        byte[] input = Encoding.UTF8.GetBytes(prefix + string.Concat(Enumerable.Repeat(unit, bytes / unit.Length)));
+        byte[] input = Input(prefix, unit, bytes);
         if (bytes < 1 << 20)
         {
             XlConfig.Parse(input, "warm.cfg"); // compile every path the input takes before measuring
@@ -128,5 +244,23 @@ public sealed class XlConfigHostileInputTests
         }
 
         return (best, allocated);
+    }
+
+    /// <summary>Standard output that counts the characters written and keeps none of them.</summary>
+    private sealed class CountingWriter : TextWriter
+    {
+        public CountingWriter() => NewLine = "\n";
+
+        public long Count { get; set; }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => Count++;
+
+        public override void Write(char[] buffer, int index, int count) => Count += count;
+
+        public override void Write(ReadOnlySpan<char> buffer) => Count += buffer.Length;
+
+        public override void Write(string? value) => Count += value?.Length ?? 0;
     }
 }

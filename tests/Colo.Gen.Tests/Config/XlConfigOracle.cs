@@ -21,37 +21,15 @@ public static class XlConfigOracle
     /// <summary>One record per config, in order, each ending in "end\n".</summary>
     public static List<string> RunBatch(IReadOnlyList<(string Source, byte[] Content)> configs)
     {
-        string binary = NativeBuild.XlConfigOracle();
-        var start = new ProcessStartInfo(binary, "--batch")
+        byte[] output = NativeOracle.Run(NativeBuild.XlConfigOracle(), ["--batch"], input =>
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using Process oracle = Process.Start(start) ?? throw new InvalidOperationException("xlcfg-oracle did not start");
-        Task writer = Task.Run(() =>
-        {
-            Stream input = oracle.StandardInput.BaseStream;
             foreach ((string source, byte[] content) in configs)
             {
                 input.Write(Encoding.UTF8.GetBytes($"{content.Length} {source}\n"));
                 input.Write(content);
             }
-
-            input.Close();
         });
-        Task<string> errors = oracle.StandardError.ReadToEndAsync();
-        using var output = new MemoryStream();
-        oracle.StandardOutput.BaseStream.CopyTo(output);
-        writer.GetAwaiter().GetResult();
-        oracle.WaitForExit();
-        if (oracle.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"xlcfg-oracle exited {oracle.ExitCode}: {errors.GetAwaiter().GetResult()}");
-        }
-
-        string text = new UTF8Encoding(false, true).GetString(output.ToArray());
+        string text = new UTF8Encoding(false, true).GetString(output);
         var records = new List<string>(configs.Count);
         var record = new StringBuilder();
         foreach (string line in text.Split('\n'))

@@ -13,8 +13,23 @@ namespace Colo.Gen.Tests.Infrastructure;
 /// </summary>
 public static class NativeOracle
 {
-    /// <summary>Feeds each line (plus '\n') to <paramref name="binary"/>; returns its standard output's bytes. Throws when it fails.</summary>
-    public static byte[] Run(string binary, IEnumerable<string> lines)
+    /// <summary>Feeds each line (plus '\n') to <paramref name="binary"/> as UTF-8; returns its standard output's bytes. Throws when it fails.</summary>
+    public static byte[] Run(string binary, IEnumerable<string> lines) =>
+        Run(binary, [], input =>
+        {
+            foreach (string line in lines)
+            {
+                input.Write(Encoding.UTF8.GetBytes(line));
+                input.WriteByte((byte)'\n');
+            }
+        });
+
+    /// <summary>
+    /// Runs <paramref name="binary"/> with <paramref name="arguments"/>; <paramref name="writeInput"/>
+    /// writes its standard input (closed after it returns). Returns its standard output's bytes; throws
+    /// when it exits with a status other than 0.
+    /// </summary>
+    public static byte[] Run(string binary, IReadOnlyList<string> arguments, Action<Stream> writeInput)
     {
         var start = new ProcessStartInfo(binary)
         {
@@ -22,18 +37,18 @@ public static class NativeOracle
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
         };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using Process oracle = Process.Start(start) ?? throw new InvalidOperationException(Path.GetFileName(binary) + " did not start");
         Task writer = Task.Run(() =>
         {
-            foreach (string line in lines)
-            {
-                oracle.StandardInput.Write(line);
-                oracle.StandardInput.Write('\n');
-            }
-
-            oracle.StandardInput.Close();
+            Stream input = oracle.StandardInput.BaseStream;
+            writeInput(input);
+            input.Close();
         });
         Task<string> errors = oracle.StandardError.ReadToEndAsync();
         using var output = new MemoryStream();
