@@ -78,15 +78,7 @@ public sealed class ScannerGenerator : IIncrementalGenerator
         return GeneratorGuard.Run(file.Path, () =>
         {
             Result<RuleFile> rules = RuleFileParser.Parse(file.Path, file.Text, file.Namespace, cancellation);
-            RuleFile? model = rules.Model;
-            if (model is null)
-            {
-                // No '%%' line was found (CG2009, or a '%{' or comment left open swallowed it): read
-                // again what comes before the first error, as if a '%%' line followed, only to learn
-                // the class the file declares. The diagnostics are the first read's.
-                string head = LinesBefore(file.Text, FirstErrorLine(rules.Diagnostics));
-                model = RuleFileParser.Parse(file.Path, head + "\n%%\n", file.Namespace, cancellation).Model;
-            }
+            RuleFile? model = rules.Model ?? RuleFileParser.DeclarationsBeforeFirstError(file.Path, file.Text, file.Namespace, rules.Diagnostics, cancellation);
 
             ParsedRuleFile? parsed = model is null ? null : new ParsedRuleFile(model, HasErrors(rules.Diagnostics) || rules.Model is null, file.LinePath, file.HintName);
             return Result<ParsedRuleFile>.From(parsed, rules.Diagnostics);
@@ -125,46 +117,8 @@ public sealed class ScannerGenerator : IIncrementalGenerator
         // The emitter writes the file's path into #line directives: give it the path that does
         // not depend on where the checkout sits (SourcePaths). Diagnostics keep the real path.
         ScannerModel named = built.Scanner with { File = built.Scanner.File with { FilePath = built.LinePath } };
-        string text = ScannerEmitter.Emit(named);
-        if (built.IsStub)
-        {
-            int afterHeader = text.IndexOf('\n') + 1;
-            text = text.Insert(afterHeader, "// The rule file has errors (see its CG diagnostics): this scanner is generated without its rules,\n// so code using it compiles until they are fixed.\n");
-        }
-
+        string text = ScannerEmitter.Emit(named, built.IsStub);
         return Result<GeneratedSource>.From(new GeneratedSource(built.HintName, text), Array.Empty<DiagnosticInfo>());
-    }
-
-    private static int FirstErrorLine(EquatableArray<DiagnosticInfo> diagnostics)
-    {
-        int first = int.MaxValue;
-        foreach (DiagnosticInfo d in diagnostics)
-        {
-            if (d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Location is { } where)
-            {
-                first = Math.Min(first, where.LineSpan.Start.Line);
-            }
-        }
-
-        return first;
-    }
-
-    /// <summary>The text of the lines before the 0-based <paramref name="line"/> (all of it when there are fewer).</summary>
-    private static string LinesBefore(string text, int line)
-    {
-        int end = 0;
-        for (int l = 0; l < line; l++)
-        {
-            int newline = text.IndexOf('\n', end);
-            if (newline < 0)
-            {
-                return text;
-            }
-
-            end = newline + 1;
-        }
-
-        return text.Substring(0, end);
     }
 
     private static bool HasErrors(EquatableArray<DiagnosticInfo> diagnostics)

@@ -70,6 +70,40 @@ internal sealed partial class RuleFileParser
         return Result<RuleFile>.From(model, parser._diagnostics);
     }
 
+    /// <summary>
+    /// For a file whose structure could not be read (no '%%' line, CG2009, or a '%{' or comment left
+    /// open that swallowed it): the declarations before the first error, read as if a '%%' line
+    /// followed them, only to learn the class, namespace and start conditions the file declares (the
+    /// generator emits a scanner without rules from them). <paramref name="diagnostics"/> are the
+    /// first read's and stay the only ones reported.
+    /// </summary>
+    public static RuleFile? DeclarationsBeforeFirstError(string path, string text, string? defaultNamespace, EquatableArray<DiagnosticInfo> diagnostics, CancellationToken cancellation = default)
+    {
+        int firstErrorLine = int.MaxValue;
+        foreach (DiagnosticInfo d in diagnostics)
+        {
+            if (d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Location is { } where)
+            {
+                firstErrorLine = Math.Min(firstErrorLine, where.LineSpan.Start.Line);
+            }
+        }
+
+        int end = 0;
+        for (int line = 0; line < firstErrorLine; line++)
+        {
+            int newline = text.IndexOf('\n', end);
+            if (newline < 0)
+            {
+                end = text.Length;
+                break;
+            }
+
+            end = newline + 1;
+        }
+
+        return Parse(path, text.Substring(0, end) + "\n%%\n", defaultNamespace, cancellation).Model;
+    }
+
     /// <summary>The class a file's scanner gets without <c>%option class</c>: <c>disk_spec.l</c> → <c>DiskSpecScanner</c>.</summary>
     public static string DefaultClassName(string path)
     {

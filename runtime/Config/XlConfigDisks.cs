@@ -60,5 +60,5 @@ public sealed class XlConfigDisks
     /// with the same line a <c>--jsonl</c> line of such bytes gets.
     /// </summary>
     private static DiskParseResult NotText(XlConfigValue item, string source) =>
-        DiskSpecParser.RejectInvalidUtf8(item.Bytes.Span, Utf8Text.InvalidUtf8Index(item.Bytes.Span), source);
+        DiskSpecParser.RejectInvalidUtf8(item.Bytes.Span, 0, Utf8Text.InvalidUtf8Index(item.Bytes.Span), source);
 }

@@ -1,9 +1,7 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.Unicode;
 
 namespace Colo.Gen.Config;
 
@@ -15,41 +13,17 @@ namespace Colo.Gen.Config;
 /// </summary>
 public static class XlConfigText
 {
-    private const string Hex = "0123456789ABCDEF";
-
     /// <summary>
     /// <paramref name="bytes"/> as text for a message: each valid UTF-8 sequence as its character,
     /// each byte that does not start one as <c>\xNN</c> (upper-case hex).
     /// </summary>
-    public static string Render(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        var text = new StringBuilder(bytes.Length + 16);
-        AppendRendered(text, bytes);
-        return text.ToString();
-    }
+    public static string Render(ReadOnlySpan<byte> bytes) => Utf8Text.Show(bytes);
 
     /// <summary>Appends <paramref name="bytes"/> rendered as <see cref="Render"/> does.</summary>
     public static void AppendRendered(StringBuilder text, ReadOnlySpan<byte> bytes)
     {
-        while (!bytes.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf8(bytes, out Rune rune, out int consumed) == OperationStatus.Done)
-            {
-                text.Append(rune.ToString());
-            }
-            else
-            {
-                consumed = 1;
-                text.Append("\\x").Append(Hex[bytes[0] >> 4]).Append(Hex[bytes[0] & 15]);
-            }
-
-            bytes = bytes[consumed..];
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        Utf8Text.AppendShown(text, bytes);
     }
 
     /// <summary>The value as one line of JSON, as <see cref="XlConfigValue.WriteJson"/> writes it.</summary>

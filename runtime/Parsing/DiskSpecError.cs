@@ -11,8 +11,8 @@ namespace Colo.Gen;
 /// <c>SOURCE: config parsing error in disk specification: MESSAGE[: near `TEXT'] in `SPEC'</c>.
 /// </summary>
 /// <remarks>
-/// The line is made on demand and never stored: the error holds the caller's own spec string and
-/// an offset into it, so a disk's errors take memory in proportion to their number, not to their
+/// The line is made on demand and never stored: the error holds the spec string (the caller's own
+/// when the disk was parsed from strings) and an offset into it, so a disk's errors take memory in proportion to their number, not to their
 /// number times the spec's length (libxlutil prints the whole spec on every line).
 /// Two deliberate departures from libxlutil's bytes, both about text it would print broken:
 /// where the offending text ends (or starts) inside a multi-byte UTF-8 character (libxlutil's
@@ -54,7 +54,12 @@ public sealed class DiskSpecError : IEquatable<DiskSpecError>
     /// </summary>
     public int SpecIndex { get; }
 
-    /// <summary>The spec string the error quotes: the caller's own string, not a copy; null when there was none.</summary>
+    /// <summary>
+    /// The spec string the error quotes, or null when there was none. When the disk was parsed from
+    /// strings it is the caller's own string, not a copy; when it was read as bytes (a <c>--jsonl</c>
+    /// line, a configuration file's disk item) it is that spec decoded once for the error, any byte
+    /// that is not UTF-8 shown as <c>\xNN</c>.
+    /// </summary>
     public string? Spec { get; }
 
     /// <summary>

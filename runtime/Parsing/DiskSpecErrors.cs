@@ -29,9 +29,11 @@ internal sealed class DiskSpecErrors
     /// <summary>True when another error would be kept (the caller need not build it otherwise).</summary>
     public bool HasRoom => kept.Count < DiskSpecParser.MaxErrorsKept;
 
+    /// <summary>Keeps <paramref name="error"/> (the caller checks <see cref="HasRoom"/> first).</summary>
     public void Add(DiskSpecError error) => kept.Add(error);
 
-    public void Count() => Omitted = Omitted == int.MaxValue ? int.MaxValue : Omitted + 1;
+    /// <summary>Counts one more error found past the cap (<see cref="Omitted"/>), saturating at <see cref="int.MaxValue"/>.</summary>
+    public void CountOmitted() => Omitted = Omitted == int.MaxValue ? int.MaxValue : Omitted + 1;
 
     /// <summary>The line that stands for the errors not kept: <c>SOURCE: config parsing error in disk specification: N more errors</c>.</summary>
     public string OmittedLine() =>

@@ -132,14 +132,15 @@ public static class DiskSpecParser
     {
         // Nearly every line is ASCII, which is valid UTF-8: one vectorized pass settles it for every spec.
         bool ascii = Ascii.IsValid(line);
-        for (ReadOnlySpan<byte> rest = line; !ascii;)
+        ReadOnlySpan<byte> toCheck = ascii ? default : line;
+        for (int index = 0; !ascii; index++)
         {
-            int end = rest.IndexOf(SpecSeparator);
-            ReadOnlySpan<byte> spec = end < 0 ? rest : rest[..end];
+            int end = toCheck.IndexOf(SpecSeparator);
+            ReadOnlySpan<byte> spec = end < 0 ? toCheck : toCheck[..end];
             int invalid = Utf8Text.InvalidUtf8Index(spec);
             if (invalid >= 0)
             {
-                return RejectInvalidUtf8(spec, invalid, source);
+                return RejectInvalidUtf8(spec, index, invalid, source);
             }
 
             if (end < 0)
@@ -147,7 +148,7 @@ public static class DiskSpecParser
                 break;
             }
 
-            rest = rest[(end + 1)..];
+            toCheck = toCheck[(end + 1)..];
         }
 
         DiskSpecScanner scanner = threadScanner ??= new DiskSpecScanner();
@@ -283,14 +284,15 @@ public static class DiskSpecParser
     /// byte that is not part of a whole character shown as <c>\xNN</c>.
     /// </summary>
     /// <param name="spec">The spec's bytes.</param>
+    /// <param name="specIndex">Which of the disk's specs it is (0 for the first).</param>
     /// <param name="invalidAt">Where the first invalid byte is (<see cref="Utf8Text.InvalidUtf8Index"/>).</param>
     /// <param name="source">The name the line starts with.</param>
-    internal static DiskParseResult RejectInvalidUtf8(ReadOnlySpan<byte> spec, int invalidAt, string source)
+    internal static DiskParseResult RejectInvalidUtf8(ReadOnlySpan<byte> spec, int specIndex, int invalidAt, string source)
     {
         System.Text.Rune.DecodeFromUtf8(spec[invalidAt..], out _, out int broken);
         string shown = Utf8Text.Show(spec);
         var errors = new DiskSpecErrors(source);
-        errors.Add(new DiskSpecError(source, "not valid UTF-8", 0, shown, -1, 0, 0, 0, Utf8Text.Show(spec.Slice(invalidAt, Math.Max(broken, 1)))));
+        errors.Add(new DiskSpecError(source, "not valid UTF-8", specIndex, shown, -1, 0, 0, 0, Utf8Text.Show(spec.Slice(invalidAt, Math.Max(broken, 1)))));
         return new DiskParseResult(new DiskDevice(), errors);
     }
 

@@ -43,7 +43,7 @@ partial class DiskSpecScanner
         HasError = true;
         if (errors is not null && !errors.HasRoom)
         {
-            errors.Count(); // past the cap an error is only counted: no mapping, no text
+            errors.CountOmitted(); // past the cap an error is only counted: no mapping, no text
             return;
         }
 
@@ -66,7 +66,7 @@ partial class DiskSpecScanner
         if (errors is not null && !errors.HasRoom)
         {
             HasError = true;
-            errors.Count();
+            errors.CountOmitted();
             return;
         }
 
@@ -79,7 +79,7 @@ partial class DiskSpecScanner
         errors ??= new DiskSpecErrors(source);
         if (!errors.HasRoom)
         {
-            errors.Count();
+            errors.CountOmitted();
             return;
         }
 

@@ -52,7 +52,19 @@ internal static class Utf8Text
     /// </summary>
     public static string Show(ReadOnlySpan<byte> utf8)
     {
-        var text = new StringBuilder(utf8.Length);
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        var text = new StringBuilder(utf8.Length + 16);
+        AppendShown(text, utf8);
+        return text.ToString();
+    }
+
+    /// <summary>Appends <paramref name="utf8"/> to <paramref name="text"/> as <see cref="Show"/> gives it.</summary>
+    public static void AppendShown(StringBuilder text, ReadOnlySpan<byte> utf8)
+    {
         Span<char> chars = stackalloc char[2];
         while (!utf8.IsEmpty)
         {
@@ -71,8 +83,6 @@ internal static class Utf8Text
 
             utf8 = utf8[consumed..];
         }
-
-        return text.ToString();
     }
 
     /// <summary>

@@ -57,25 +57,9 @@ internal sealed class QemuProcess : IAsyncDisposable
     /// </summary>
     public static async Task<QemuProcess> StartAsync(string directory, string name, IEnumerable<string> diskArguments, CancellationToken cancellationToken)
     {
-        string executable = NeedQemu();
         string socket = Path.Combine(directory, name + ".qmp");
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (string argument in new[] { "-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none", "-qmp", $"unix:{socket},server=on,wait=off" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string argument in diskArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = StartInfo(directory, diskArguments, "-qmp", $"unix:{socket},server=on,wait=off");
+        start.RedirectStandardInput = true;
 
         var process = new Process { StartInfo = start };
         var output = new StringBuilder();
@@ -111,24 +95,7 @@ internal sealed class QemuProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string directory, IEnumerable<string> diskArguments)
     {
-        string executable = NeedQemu();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (string argument in new[] { "-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string argument in diskArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo start = StartInfo(directory, diskArguments);
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
@@ -145,6 +112,27 @@ internal sealed class QemuProcess : IAsyncDisposable
         }
 
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>
+    /// QEMU with no guest (TCG, stopped, no default devices, no display), then <paramref name="monitor"/>
+    /// (e.g. a QMP socket), then <paramref name="diskArguments"/>, run in <paramref name="directory"/>.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string directory, IEnumerable<string> diskArguments, params string[] monitor)
+    {
+        var start = new ProcessStartInfo(NeedQemu())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (string argument in (string[])["-machine", "pc,accel=tcg", "-S", "-nodefaults", "-display", "none", .. monitor, .. diskArguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>Quits QEMU over QMP and waits until the process has exited (images closed).</summary>

@@ -33,6 +33,20 @@ public sealed class DiskSpecErrorTests
     }
 
     [Fact]
+    public void ABatchLine_WhoseSecondSpecIsNotUtf8_NamesTheSecondSpec()
+    {
+        byte[] line = [.. "vdev=hda\u00e9"u8, DiskSpecParser.SpecSeparator, .. "target=/a"u8, 0xFF, .. "b"u8];
+
+        DiskParseResult result = DiskSpecParser.ParseUtf8Line(line, "command line");
+
+        DiskSpecError error = Assert.Single(result.ErrorDetails);
+        Assert.Equal(1, error.SpecIndex);
+        Assert.Equal("target=/a\\xFFb", error.Spec);
+        Assert.Equal("\\xFF", error.Near);
+        Assert.Equal(Prefix + "not valid UTF-8: near `\\xFF' in `target=/a\\xFFb'", error.ToString());
+    }
+
+    [Fact]
     public void ToString_IsLibxlutilsLine_AndIsWhatErrorsAndWriteToGive()
     {
         DiskParseResult result = DiskSpecParser.Parse("vdev=hda,access=x,target=/y");
