@@ -9,9 +9,9 @@ using Colo.Gen.Generator.Lex;
 namespace Colo.Gen.Generator.Emit;
 
 /// <summary>
-/// Writes a scanner's tables as static <c>ReadOnlySpan&lt;T&gt;</c> properties over array
-/// literals: the compiler stores such data in the assembly image, so nothing is built or
-/// allocated at run time. The element type (<see cref="ScannerTableLayout.ElementType"/>) is the
+/// Writes a scanner's tables as static <c>ReadOnlySpan&lt;T&gt;</c> properties: byte tables over
+/// array literals, which the compiler stores in the assembly image, wider ones over static readonly
+/// arrays made once; nothing is allocated as the scanner runs, in Release or Debug builds. The element type (<see cref="ScannerTableLayout.ElementType"/>) is the
 /// smallest that holds every entry.
 /// </summary>
 internal static class ScannerTablesEmitter
@@ -119,9 +119,25 @@ internal static class ScannerTablesEmitter
         return ", rule " + Invariant(ScannerTableLayout.RuleOf(word)) + run;
     }
 
+    /// <summary>
+    /// A table as a <c>ReadOnlySpan&lt;T&gt;</c> property. A byte table is the property over an array
+    /// literal, which the compiler turns into a span over the assembly image's data in every build. A
+    /// wider table is a static readonly array the property returns: as a literal, an unoptimized
+    /// (Debug) build would allocate a new array on every read, which is every step of the walk.
+    /// </summary>
     private static void Table(SourceWriter w, string type, string name, List<int> values, int perRow, System.Func<int, string> rowComment)
     {
-        w.Line("private static global::System.ReadOnlySpan<" + type + "> " + name + " => new " + type + "[" + Invariant(values.Count) + "]");
+        if (type == "byte")
+        {
+            w.Line("private static global::System.ReadOnlySpan<byte> " + name + " => new byte[" + Invariant(values.Count) + "]");
+        }
+        else
+        {
+            w.Line("private static global::System.ReadOnlySpan<" + type + "> " + name + " => " + name + "Data;");
+            w.Line();
+            w.Line("private static readonly " + type + "[] " + name + "Data = new " + type + "[" + Invariant(values.Count) + "]");
+        }
+
         w.Line("{");
         w.Indent++;
         for (int row = 0; row * perRow < values.Count; row++)

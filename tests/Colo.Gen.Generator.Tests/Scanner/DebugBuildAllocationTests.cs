@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Colo.Gen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Colo.Gen.Generator.Tests.Scanner;
+
+/// <summary>
+/// A scanner compiled without optimization (a user's Debug build) allocates nothing as it scans, as
+/// in Release: a DFA of more than 255 states has ushort tables, which as array literals behind a
+/// span property an unoptimized build would allocate on every read.
+/// </summary>
+public sealed class DebugBuildAllocationTests
+{
+    private const string Probe = """
+        public static class Probe
+        {
+            public static long[] Scan(byte[] input, int rounds)
+            {
+                var scanner = new Grammars.T();
+                scanner.SetInput(input);
+                while (scanner.Lex() != 0) { }
+                long tokens = 0;
+                long before = System.GC.GetAllocatedBytesForCurrentThread();
+                for (int r = 0; r < rounds; r++)
+                {
+                    scanner.SetInput(input);
+                    while (scanner.Lex() != 0) { tokens++; }
+                }
+
+                long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+                return new[] { allocated, tokens };
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(OptimizationLevel.Debug, "%option nodirect-code\n")]
+    [InlineData(OptimizationLevel.Debug, "")]
+    [InlineData(OptimizationLevel.Release, "%option nodirect-code\n")]
+    public void A_scanner_with_wide_tables_allocates_nothing_a_token(OptimizationLevel optimization, string options)
+    {
+        // a{300} alone takes 300 states: the tables need ushort entries.
+        string rules = "%option class=\"T\" namespace=\"Grammars\"\n" + options + "%%\na{300} { return 1; }\n[a-z]+ { return 2; }\n.|\\n { return 3; }\n";
+        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(Probe).WithAssemblyName("DebugScanner" + Guid.NewGuid().ToString("N"));
+        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(optimization));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(ScannerHarness.RulePath, rules)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _, TestContext.Current.CancellationToken);
+        string source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("ReadOnlySpan<ushort> YyTransitions", source, StringComparison.Ordinal);
+        using var image = new MemoryStream();
+        Assert.True(output.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+        image.Position = 0;
+        Assembly assembly = new AssemblyLoadContext("debug-scanner", isCollectible: true).LoadFromStream(image);
+        MethodInfo scan = assembly.GetType("Probe")!.GetMethod("Scan")!;
+        byte[] input = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(new string('a', 300) + " word x\n", 20)));
+
+        long[] result = (long[])scan.Invoke(null, [input, 20])!;
+
+        Assert.Equal(20 * 6 * 20, result[1]);
+        Assert.Equal(0, result[0]);
+    }
+}
