@@ -105,7 +105,7 @@ internal static class ConfigCommand
             io.Error.WriteLine(warning);
         }
 
-        if (type.Error is not null)
+        if (!type.Succeeded)
         {
             io.Error.WriteLine(type.Error);
             return ExitStatus.Rejected;

@@ -18,13 +18,31 @@ public enum XlDomainType
 
 /// <summary>
 /// What xl's <c>parse_config_data</c> makes of <c>type</c> and <c>builder</c>: the domain type, the
-/// getters' warnings on the way, or xl's error (xl exits with status 1 there).
+/// getters' warnings on the way, or xl's error (xl exits with status 1 there). Only <see cref="Of"/>
+/// makes one.
 /// </summary>
-/// <param name="Type">The type when there is no error; PV when neither setting is given (xl on x86).</param>
-/// <param name="Warnings">libxlutil's warnings from reading the two settings (a list where a value belongs).</param>
-/// <param name="Error">xl's message for a type it does not know or two that contradict, or null.</param>
-public sealed record XlDomainTypeResult(XlDomainType Type, IReadOnlyList<string> Warnings, string? Error)
+public sealed class XlDomainTypeResult
 {
+    private XlDomainTypeResult(XlDomainType type, IReadOnlyList<string> warnings, string? error)
+    {
+        Type = type;
+        Warnings = warnings;
+        Error = error;
+    }
+
+    /// <summary>The type when there is no error; PV when neither setting is given (xl on x86).</summary>
+    public XlDomainType Type { get; }
+
+    /// <summary>libxlutil's warnings from reading the two settings (a list where a value belongs).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>xl's message for a type it does not know or two that contradict, or null.</summary>
+    public string? Error { get; }
+
+    /// <summary>True when xl would go on: there is no <see cref="Error"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded => Error is null;
+
     /// <summary>
     /// Reads the domain type as xl does. <c>type</c> names hvm, pv or pvh, and xl compares only as
     /// many characters as the value has (<c>strncmp(value, "hvm", strlen(value))</c>), so any prefix

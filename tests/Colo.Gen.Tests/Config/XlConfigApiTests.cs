@@ -156,8 +156,20 @@ public sealed class XlConfigApiTests
     {
         XlDomainTypeResult type = XlDomainTypeResult.Of(Read(text));
 
+        Assert.True(type.Succeeded);
         Assert.Null(type.Error);
         Assert.Equal(expected, type.Type);
+    }
+
+    [Theory]
+    [InlineData("type = 'x'\n", "Invalid domain type x.")]
+    [InlineData("type = 'hvm'\nbuilder = 'generic'\n", "Contradicting \"builder\" and \"type\" options specified.")]
+    public void A_type_xl_refuses_is_a_failed_result_with_xls_message(string text, string message)
+    {
+        XlDomainTypeResult type = XlDomainTypeResult.Of(Read(text));
+
+        Assert.False(type.Succeeded);
+        Assert.Equal(message, type.Error);
     }
 
     [Fact]
