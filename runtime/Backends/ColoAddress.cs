@@ -74,6 +74,6 @@ public sealed record ColoAddress(string Host, string Port, string Export)
         return new ColoAddress(coloParams[..first], coloParams[(first + 1)..second], rest[ExportPrefix.Length..]);
     }
 
-    private static bool HasUpstreamFields(DiskDevice disk) =>
+    internal static bool HasUpstreamFields(DiskDevice disk) =>
         disk.ColoHost is not null && disk.ColoPort != 0 && disk.ColoExport is not null;
 }

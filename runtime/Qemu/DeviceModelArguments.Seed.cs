@@ -16,6 +16,7 @@ public static partial class DeviceModelArguments
 
     private static void AddSeed(DiskDevice disk, Output output)
     {
+        output.Start(disk);
         if (EmulatedIndex(disk, output, out Devices.VirtualDeviceNumber number) is not int index)
         {
             return;
@@ -31,7 +32,7 @@ public static partial class DeviceModelArguments
 
         if (!disk.Readwrite)
         {
-            output.Errors.Add("qemu-xen doesn't support read-only disk drivers");
+            output.Error("access", "qemu-xen doesn't support read-only disk drivers");
             return;
         }
 

@@ -27,6 +27,7 @@ public static partial class DeviceModelArguments
 
     private static void AddUpstream(DiskDevice disk, Output output)
     {
+        output.Start(disk);
         if (EmulatedIndex(disk, output, out Devices.VirtualDeviceNumber number) is not int index)
         {
             return;
@@ -94,7 +95,7 @@ public static partial class DeviceModelArguments
 
         if (!scsi && !disk.Readwrite)
         {
-            output.Errors.Add("qemu-xen doesn't support read-only IDE disk drivers");
+            output.Error("access", "qemu-xen doesn't support read-only IDE disk drivers");
             return;
         }
 

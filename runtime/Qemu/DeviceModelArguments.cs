@@ -33,7 +33,7 @@ public static partial class DeviceModelArguments
         ArgumentNullException.ThrowIfNull(disks);
         if (!disks.Host.HvmGuest)
         {
-            return new DeviceModelResult([], [], ["the disks were prepared for a PV or PVH guest, and QEMU emulates no disk for one"]);
+            return new DeviceModelResult([], [], [new DeviceModelError(-1, null, null, "the disks were prepared for a PV or PVH guest, and QEMU emulates no disk for one")]);
         }
 
         return Build(disks.Devices, dialect, policy);
@@ -54,12 +54,15 @@ public static partial class DeviceModelArguments
 
         var output = new Output(policy ?? QemuTargetPolicy.Default);
         var ready = new List<DiskDevice>(disks.Count);
-        foreach (DiskDevice disk in disks)
+        for (int i = 0; i < disks.Count; i++)
         {
+            DiskDevice disk = disks[i];
             ArgumentNullException.ThrowIfNull(disk, nameof(disks));
+            output.Indexes[disk] = i;
             if (disk.Backend == DiskBackend.Unknown || disk.ColoEnable.IsDefault || disk.ColoRestoreEnable.IsDefault)
             {
-                output.Errors.Add($"disk {disk.Vdev} was not prepared: its defaults, backend and COLO role are not set");
+                output.Start(disk);
+                output.Error(null, $"disk {disk.Vdev} was not prepared: its defaults, backend and COLO role are not set");
                 continue;
             }
 
@@ -93,13 +96,13 @@ public static partial class DeviceModelArguments
     /// <summary>True for the vdevs libxl puts on SCSI: it tests the prefix <c>sd</c> (<c>strncmp(vdev, "sd", 2)</c>).</summary>
     private static bool IsScsi(DiskDevice disk) => disk.Vdev is not null && disk.Vdev.StartsWith("sd", StringComparison.Ordinal);
 
-    /// <summary>Escapes a user value, or records why QEMU cannot take it.</summary>
-    private static QemuOptionValue? Escape(string? raw, string what, Output output)
+    /// <summary>Escapes a user value, or records why QEMU cannot take it (against <paramref name="option"/>, as xl spells it).</summary>
+    private static QemuOptionValue? Escape(string? raw, string what, string option, Output output)
     {
         QemuOptionValueResult result = QemuOptionValue.Escape(raw ?? string.Empty, what);
         if (result.Error is not null)
         {
-            output.Errors.Add(result.Error);
+            output.Error(option, result.Error);
         }
 
         return result.Value;
@@ -111,7 +114,7 @@ public static partial class DeviceModelArguments
         QemuOptionValueResult result = output.Policy.Apply(imageName ?? string.Empty, what);
         if (result.Error is not null)
         {
-            output.Errors.Add(result.Error);
+            output.Error(what, result.Error);
         }
 
         return result.Value;
@@ -135,13 +138,14 @@ public static partial class DeviceModelArguments
         string exportOption = disk.ColoExport is not null && address.Export == disk.ColoExport ? "colo-export" : "colo-params exportname";
         if (QemuIdentifier.Problem(address.Export, exportOption) is string notAnIdentifier)
         {
-            output.Errors.Add(notAnIdentifier);
+            output.Error(disk.ColoExport is not null && address.Export == disk.ColoExport ? "colo-export" : "colo-params", notAnIdentifier);
             return null;
         }
 
-        QemuOptionValue? host = Escape(address.Host, "colo host", output);
-        QemuOptionValue? port = Escape(address.Port, "colo port", output);
-        QemuOptionValue? export = Escape(address.Export, "colo export", output);
+        bool upstreamFields = ColoAddress.HasUpstreamFields(disk);
+        QemuOptionValue? host = Escape(address.Host, "colo host", upstreamFields ? "colo-host" : "colo-params", output);
+        QemuOptionValue? port = Escape(address.Port, "colo port", upstreamFields ? "colo-port" : "colo-params", output);
+        QemuOptionValue? export = Escape(address.Export, "colo export", upstreamFields ? "colo-export" : "colo-params", output);
         QemuOptionValue? active = Image(disk.ActiveDisk, "active-disk", output);
         QemuOptionValue? hidden = Image(disk.HiddenDisk, "hidden-disk", output);
         return host is null || port is null || export is null || active is null || hidden is null
@@ -157,7 +161,19 @@ public static partial class DeviceModelArguments
 
         public List<string> Warnings { get; } = [];
 
-        public List<string> Errors { get; } = [];
+        public List<DeviceModelError> Errors { get; } = [];
+
+        /// <summary>Each disk's place in the list Build was given.</summary>
+        public Dictionary<DiskDevice, int> Indexes { get; } = new(ReferenceEqualityComparer.Instance);
+
+        private DiskDevice? current;
+
+        /// <summary>The disk the next errors are about.</summary>
+        public void Start(DiskDevice disk) => current = disk;
+
+        /// <summary>Records an error about the current disk, against <paramref name="option"/> when a value is at fault.</summary>
+        public void Error(string? option, string message) =>
+            Errors.Add(new DeviceModelError(current is null ? -1 : Indexes[current], current?.Vdev, option, message));
 
         public void Drive(string drive)
         {
