@@ -297,7 +297,35 @@ internal sealed partial class TypesSupportEmitter
         {
             const string Hex = "0123456789ABCDEF";
             Put('"');
+
+            // A short string of printable ASCII without '"' or '\\' (every key, nearly every value): a
+            // plain loop stores it before a vectorized search would have been set up; where it stops,
+            // the general loop below goes on.
             int i = 0;
+            if (value.Length <= 64)
+            {
+                Reserve(value.Length + 1);
+                ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bytes);
+                int at = _length;
+                for (; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if ((uint)(c - ' ') > (uint)('~' - ' ') || c == '"' || c == '\\')
+                    {
+                        break;
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref start, at + i) = (byte)c;
+                }
+
+                _length = at + i;
+                if (i == value.Length)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref start, _length++) = (byte)'"';
+                    return;
+                }
+            }
+
             while (i < value.Length)
             {
                 // In slices: six bytes a character at most (\u00XX), and a pair may run one past the slice.

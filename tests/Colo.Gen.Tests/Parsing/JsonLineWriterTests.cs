@@ -1,6 +1,9 @@
 using System.IO;
+using System.Linq;
 using System.Text;
+using CsCheck;
 using Xunit;
+using CsGen = CsCheck.Gen;
 
 namespace Colo.Gen.Tests.Parsing;
 
@@ -35,5 +38,22 @@ public sealed class JsonLineWriterTests
         DiskParseResult result = DiskSpecParser.Parse(spec);
         Assert.True(result.Succeeded);
         Assert.Equal(result.ToJsonLine() + "\n", Utf8Line(result));
+    }
+
+    [Fact]
+    public void Any_value_of_any_length_is_written_as_the_string_line_says()
+    {
+        // Printable ASCII (the writer's short-string loop), the characters JSON escapes, DEL, Latin-1, CJK and a
+        // surrogate pair, at any place in values of 0 to 150 characters (the loop takes up to 64, the general path the rest).
+        string[] special = ["\"", "\\", "\t", "\u0001", "\u001f", "\u007f", "\u00e9", "\u65e5", "\U0001F600", " "];
+        Gen<string> piece = CsGen.OneOf(
+            CsGen.Char['!', '~'].Select(c => c == ',' ? "." : c.ToString()),
+            CsGen.Int[0, special.Length - 1].Select(i => special[i]));
+        Gen<string> value = piece.Array[0, 150].Select(string.Concat);
+        CsGen.Select(value, value).Sample((vdev, target) =>
+        {
+            DiskParseResult result = DiskSpecParser.Parse(["vdev=x" + vdev + ",target=/" + target]);
+            Assert.Equal(result.ToJsonLine() + "\n", Utf8Line(result));
+        }, iter: 3000, threads: 1);
     }
 }
