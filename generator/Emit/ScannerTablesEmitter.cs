@@ -37,7 +37,11 @@ internal static class ScannerTablesEmitter
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
     {
         string type = t.ElementType;
-        w.Line("// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
+        bool wide = type != "byte"
+            || (a.AcceptListStarts.Count > 0 && (SmallestType(a.AcceptListStarts) != "byte" || SmallestType(a.AcceptLists) != "byte"));
+        w.Line(wide
+            ? "// ---- Tables (byte tables are data in the assembly image; wider ones are arrays made once, when the class is first used) ----"
+            : "// ---- Tables (static data in the assembly image; nothing is built at run time) ----");
         w.Line("// A state is a row of " + Invariant(t.RowWidth) + " entries: its accept word, (rule + 1) << YyRunBits | run, its loop");
         w.Line("// number, then the row offset of the next state for each input class. Row 0 is the dead state: no");
         w.Line("// rule can match any more. run: YyRunToLineEnd, the match surely goes on to the next newline;");

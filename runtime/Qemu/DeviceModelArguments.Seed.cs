@@ -8,15 +8,15 @@ public static partial class DeviceModelArguments
 {
     private static void BuildSeed(IReadOnlyList<DiskDevice> disks, Output output)
     {
-        foreach (DiskDevice disk in disks)
+        for (int i = 0; i < disks.Count; i++)
         {
-            AddSeed(disk, output);
+            output.Start(disks[i], output.ReadyIndexes[i]);
+            AddSeed(disks[i], output);
         }
     }
 
     private static void AddSeed(DiskDevice disk, Output output)
     {
-        output.Start(disk);
         if (EmulatedIndex(disk, output, out Devices.VirtualDeviceNumber number) is not int index)
         {
             return;

@@ -19,15 +19,15 @@ public static partial class DeviceModelArguments
             }
         }
 
-        foreach (DiskDevice disk in disks)
+        for (int i = 0; i < disks.Count; i++)
         {
-            AddUpstream(disk, output);
+            output.Start(disks[i], output.ReadyIndexes[i]);
+            AddUpstream(disks[i], output);
         }
     }
 
     private static void AddUpstream(DiskDevice disk, Output output)
     {
-        output.Start(disk);
         if (EmulatedIndex(disk, output, out Devices.VirtualDeviceNumber number) is not int index)
         {
             return;

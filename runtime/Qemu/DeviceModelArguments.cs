@@ -58,15 +58,15 @@ public static partial class DeviceModelArguments
         {
             DiskDevice disk = disks[i];
             ArgumentNullException.ThrowIfNull(disk, nameof(disks));
-            output.Indexes[disk] = i;
             if (disk.Backend == DiskBackend.Unknown || disk.ColoEnable.IsDefault || disk.ColoRestoreEnable.IsDefault)
             {
-                output.Start(disk);
+                output.Start(disk, i);
                 output.Error(null, $"disk {disk.Vdev} was not prepared: its defaults, backend and COLO role are not set");
                 continue;
             }
 
             ready.Add(disk);
+            output.ReadyIndexes.Add(i);
         }
 
         if (dialect == QemuDialect.Seed)
@@ -135,14 +135,14 @@ public static partial class DeviceModelArguments
 
         // The export is a drive id upstream and the device the secondary's NBD server exports: a
         // QEMU identifier in both dialects.
-        string exportOption = disk.ColoExport is not null && address.Export == disk.ColoExport ? "colo-export" : "colo-params exportname";
-        if (QemuIdentifier.Problem(address.Export, exportOption) is string notAnIdentifier)
+        // The address came from colo-host/-port/-export when all three are set, else from colo-params.
+        bool upstreamFields = ColoAddress.HasUpstreamFields(disk);
+        if (QemuIdentifier.Problem(address.Export, upstreamFields ? "colo-export" : "colo-params exportname") is string notAnIdentifier)
         {
-            output.Error(disk.ColoExport is not null && address.Export == disk.ColoExport ? "colo-export" : "colo-params", notAnIdentifier);
+            output.Error(upstreamFields ? "colo-export" : "colo-params", notAnIdentifier);
             return null;
         }
 
-        bool upstreamFields = ColoAddress.HasUpstreamFields(disk);
         QemuOptionValue? host = Escape(address.Host, "colo host", upstreamFields ? "colo-host" : "colo-params", output);
         QemuOptionValue? port = Escape(address.Port, "colo port", upstreamFields ? "colo-port" : "colo-params", output);
         QemuOptionValue? export = Escape(address.Export, "colo export", upstreamFields ? "colo-export" : "colo-params", output);
@@ -163,17 +163,22 @@ public static partial class DeviceModelArguments
 
         public List<DeviceModelError> Errors { get; } = [];
 
-        /// <summary>Each disk's place in the list Build was given.</summary>
-        public Dictionary<DiskDevice, int> Indexes { get; } = new(ReferenceEqualityComparer.Instance);
+        /// <summary>For each disk the dialects are given, its place in the list Build was given.</summary>
+        public List<int> ReadyIndexes { get; } = [];
 
         private DiskDevice? current;
+        private int currentIndex = -1;
 
-        /// <summary>The disk the next errors are about.</summary>
-        public void Start(DiskDevice disk) => current = disk;
+        /// <summary>The disk the next errors are about, and its place in the list Build was given.</summary>
+        public void Start(DiskDevice disk, int index)
+        {
+            current = disk;
+            currentIndex = index;
+        }
 
         /// <summary>Records an error about the current disk, against <paramref name="option"/> when a value is at fault.</summary>
         public void Error(string? option, string message) =>
-            Errors.Add(new DeviceModelError(current is null ? -1 : Indexes[current], current?.Vdev, option, message));
+            Errors.Add(new DeviceModelError(currentIndex, current?.Vdev, option, message));
 
         public void Drive(string drive)
         {

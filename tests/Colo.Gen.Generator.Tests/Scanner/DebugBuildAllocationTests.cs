@@ -13,8 +13,9 @@ namespace Colo.Gen.Generator.Tests.Scanner;
 
 /// <summary>
 /// A scanner compiled without optimization (a user's Debug build) allocates nothing as it scans, as
-/// in Release: a DFA of more than 255 states has ushort tables, which as array literals behind a
-/// span property an unoptimized build would allocate on every read.
+/// in Release: a scanner whose table entries (row offsets, accept words) pass 255 has ushort
+/// tables, which as array literals behind a span property an unoptimized build would allocate on
+/// every read.
 /// </summary>
 public sealed class DebugBuildAllocationTests
 {

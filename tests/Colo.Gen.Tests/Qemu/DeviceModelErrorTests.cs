@@ -1,3 +1,4 @@
+using System.Linq;
 using Colo.Gen.Backends;
 using Colo.Gen.Qemu;
 using Colo.Gen.Tests.Backends;
@@ -52,6 +53,28 @@ public sealed class DeviceModelErrorTests
 
         Assert.Equal((0, option), (error.DiskIndex, error.Option));
         Assert.Contains("e0=x:y", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_export_from_colo_params_is_against_colo_params_even_when_colo_export_has_the_same_value()
+    {
+        // Without colo-host the address comes from colo-params, whatever colo-export says.
+        DiskDevice disk = TestDisks.Prepared("colo,colo-params=10.0.0.2:9000:exportname=e0=x:y,active-disk=/a.qcow2,hidden-disk=/h.qcow2,vdev=hda,target=/i/s", ColoRole.Secondary);
+        disk.ColoExport = "e0=x:y";
+
+        DeviceModelError error = Assert.Single(DeviceModelArguments.Build([disk], QemuDialect.Seed).ErrorDetails);
+
+        Assert.Equal("colo-params", error.Option);
+    }
+
+    [Fact]
+    public void The_same_disk_given_twice_has_each_place_in_its_errors()
+    {
+        DiskDevice disk = TestDisks.Prepared("vdev=hda,backendtype=qdisk,target=fat:rw:/etc");
+
+        DeviceModelResult result = DeviceModelArguments.Build([disk, disk]);
+
+        Assert.Equal([0, 1], result.ErrorDetails.Select(e => e.DiskIndex));
     }
 
     [Fact]
