@@ -1,12 +1,7 @@
 using System;
-using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
-using Colo.Gen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Colo.Gen.Generator.Tests.Scanner;
@@ -49,17 +44,8 @@ public sealed class DebugBuildAllocationTests
     {
         // a{300} alone takes 300 states: the tables need ushort entries.
         string rules = "%option class=\"T\" namespace=\"Grammars\"\n" + options + "%%\na{300} { return 1; }\n[a-z]+ { return 2; }\n.|\\n { return 3; }\n";
-        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(Probe).WithAssemblyName("DebugScanner" + Guid.NewGuid().ToString("N"));
-        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(optimization));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
-            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(ScannerHarness.RulePath, rules)));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _, TestContext.Current.CancellationToken);
-        string source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assembly assembly = ScannerHarness.CompileAndLoad(rules, Probe, optimization, out string source);
         Assert.Contains("ReadOnlySpan<ushort> YyTransitions", source, StringComparison.Ordinal);
-        using var image = new MemoryStream();
-        Assert.True(output.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
-        image.Position = 0;
-        Assembly assembly = new AssemblyLoadContext("debug-scanner", isCollectible: true).LoadFromStream(image);
         MethodInfo scan = assembly.GetType("Probe")!.GetMethod("Scan")!;
         byte[] input = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(new string('a', 300) + " word x\n", 20)));
 

@@ -89,19 +89,7 @@ internal sealed class ScannerHarness
             }
             """.Replace("DETAILS", details);
         string withClass = "%option class=\"T\" namespace=\"Grammars\"\n" + (walk == ScannerWalk.Tables ? "%option nodirect-code\n" : string.Empty) + rules;
-        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(driverSource)
-            .WithAssemblyName("ScannerUnderTest" + Guid.NewGuid().ToString("N"));
-        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
-            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(RulePath, withClass)));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-        string source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
-        using var image = new MemoryStream();
-        var emit = output.Emit(image);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
-        image.Position = 0;
-        Assembly assembly = new AssemblyLoadContext("scanner", isCollectible: true).LoadFromStream(image);
+        Assembly assembly = CompileAndLoad(withClass, driverSource, OptimizationLevel.Release, out string source);
         MethodInfo run = assembly.GetType("Harness")!.GetMethod("Run")!;
         Type scannerType = assembly.GetType("Grammars.T")!;
         if (walk == ScannerWalk.Direct)
@@ -110,6 +98,28 @@ internal sealed class ScannerHarness
         }
 
         return new ScannerHarness(run.CreateDelegate<Func<byte[], string>>(), source, scannerType);
+    }
+
+    /// <summary>
+    /// Runs the generator over <paramref name="ruleFile"/> (a whole rule file, its class and namespace
+    /// included) beside <paramref name="driverSource"/>, compiles both at <paramref name="optimization"/>
+    /// and loads the assembly into a collectible context. <paramref name="source"/> is the generated C#.
+    /// </summary>
+    public static Assembly CompileAndLoad(string ruleFile, string driverSource, OptimizationLevel optimization, out string source)
+    {
+        CSharpCompilation compilation = GeneratorHarness.EmptyCompilation(driverSource)
+            .WithAssemblyName("ScannerUnderTest" + Guid.NewGuid().ToString("N"));
+        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(optimization));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new ScannerGenerator())
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(RulePath, ruleFile)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        source = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
+        image.Position = 0;
+        return new AssemblyLoadContext("scanner", isCollectible: true).LoadFromStream(image);
     }
 
     /// <summary>Makes scanners of <paramref name="scanner"/> use their direct-coded walk from now on, if they have one.</summary>
