@@ -14,6 +14,7 @@ namespace Colo.Gen.Cli;
 internal sealed class DiskLines
 {
     private readonly Stream _input;
+    private readonly Action? _beforeRead;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -21,10 +22,18 @@ internal sealed class DiskLines
     private bool _ended;
 
     /// <summary>A reader of the lines of <paramref name="input"/>, starting with a buffer of <paramref name="capacity"/> bytes.</summary>
-    public DiskLines(Stream input, int capacity = 1 << 16)
+    /// <param name="input">Where the lines come from.</param>
+    /// <param name="capacity">The buffer's first size (it grows for a longer line).</param>
+    /// <param name="beforeRead">
+    /// Called before each read of <paramref name="input"/>, which may wait for more input: a caller that
+    /// answers each line flushes its answers there, so a producer that waits for an answer before it
+    /// sends the next line gets it.
+    /// </param>
+    public DiskLines(Stream input, int capacity = 1 << 16, Action? beforeRead = null)
     {
         _input = input;
         _buffer = new byte[capacity];
+        _beforeRead = beforeRead;
     }
 
     /// <summary>
@@ -77,6 +86,7 @@ internal sealed class DiskLines
             Array.Resize(ref _buffer, _buffer.Length > Array.MaxLength / 2 ? Array.MaxLength : 2 * _buffer.Length);
         }
 
+        _beforeRead?.Invoke();
         int read = _input.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
         {

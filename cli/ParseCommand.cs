@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Text;
 
 namespace Colo.Gen.Cli;
 
@@ -29,7 +30,7 @@ internal static class ParseCommand
         };
         var count = new Option<bool>("--count")
         {
-            Description = "Read disks as --jsonl does, parse them once untimed, then --rounds times, and print \"N parsed, M rejected, T s\" (T: the timed rounds alone).",
+            Description = "Read disks as --jsonl does and print \"N parsed, M rejected, T s\". With --rounds 1 (the default) each line is parsed once as it is read and T is the parsing alone (reading excluded, no untimed round); with --rounds R > 1 the input is kept, parsed once untimed, then R times, and T is those R rounds.",
         };
         var rounds = new Option<int>("--rounds")
         {
@@ -132,8 +133,8 @@ internal static class ParseCommand
     {
         // Line in, line out: each disk is parsed from the line's bytes and its line written as UTF-8
         // into one buffer (JsonLineWriter), so memory does not grow with the input.
-        var lines = new DiskLines(io.In);
         using var output = new JsonLineWriter(Utf8Output(io.Out));
+        var lines = new DiskLines(io.In, beforeRead: output.Flush);
         while (lines.TryRead(out ReadOnlySpan<byte> line))
         {
             output.WriteLine(DiskSpecParser.ParseUtf8Line(line, Source));
@@ -144,14 +145,16 @@ internal static class ParseCommand
     }
 
     /// <summary>
-    /// Where UTF-8 for standard output goes: the process's stdout stream under its writer (flushed first,
-    /// so nothing written before comes after), or, for a writer with no stream (a test's), a stream that
-    /// decodes into it.
+    /// Where UTF-8 for standard output goes: the stream under a UTF-8 writer (flushed first, so nothing
+    /// written before comes after), or, for a writer with no stream or another encoding, a stream that
+    /// decodes into the writer (which encodes as it was told to).
     /// </summary>
     private static Stream Utf8Output(TextWriter writer)
     {
         writer.Flush();
-        return writer is StreamWriter { BaseStream: { CanWrite: true } stream } ? stream : new TextWriterStream(writer);
+        return writer is StreamWriter { BaseStream: { CanWrite: true } stream } utf8 && utf8.Encoding.CodePage == Encoding.UTF8.CodePage
+            ? stream
+            : new TextWriterStream(writer);
     }
 
     private static int RunCount(CommandStreams io, int rounds)
@@ -160,12 +163,16 @@ internal static class ParseCommand
         double seconds;
         if (rounds == 1)
         {
-            // One round streams: each line is parsed as it is read (T is that loop, reading included).
+            // One round streams: each line is parsed as it is read, and T adds up the parse calls alone
+            // (waiting for and reading input are not parsing).
             var lines = new DiskLines(io.In);
-            long start = Stopwatch.GetTimestamp();
+            long parsing = 0;
             while (lines.TryRead(out ReadOnlySpan<byte> line))
             {
-                if (DiskSpecParser.ParseUtf8Line(line, Source).Succeeded)
+                long start = Stopwatch.GetTimestamp();
+                bool succeeded = DiskSpecParser.ParseUtf8Line(line, Source).Succeeded;
+                parsing += Stopwatch.GetTimestamp() - start;
+                if (succeeded)
                 {
                     parsedCount++;
                 }
@@ -175,7 +182,7 @@ internal static class ParseCommand
                 }
             }
 
-            seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            seconds = (double)parsing / Stopwatch.Frequency;
         }
         else
         {

@@ -234,4 +234,95 @@ public sealed class ParseBatchInputTests
         Assert.StartsWith("2 parsed, 2 rejected, ", Assert.Single(once), StringComparison.Ordinal);
         Assert.StartsWith("2 parsed, 2 rejected, ", Assert.Single(rounds), StringComparison.Ordinal);
     }
+
+    /// <summary>Gives its lines one read at a time; at each later read notes what has been written so far, and can take a while.</summary>
+    private sealed class LineAtATime(byte[][] lines, Func<long> written, TimeSpan eachRead) : Stream
+    {
+        private int _next;
+
+        public List<long> WrittenBeforeRead { get; } = [];
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_next > 0)
+            {
+                WrittenBeforeRead.Add(written());
+            }
+
+            if (_next == lines.Length)
+            {
+                return 0;
+            }
+
+            // A slow producer: the time goes by in the read, as a pipe's wait would.
+            System.Threading.Thread.Sleep(eachRead);
+            byte[] line = lines[_next++];
+            line.CopyTo(buffer, offset);
+            return line.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Jsonl_AnswersEachLineBeforeItWaitsForTheNext()
+    {
+        // A program that sends one line and waits for its answer must get it: the answer to every line
+        // read so far is out before the next read, which may wait.
+        var sink = new MemoryStream();
+        var input = new LineAtATime([Utf8("vdev=hda,target=/a\n"), Utf8("bogus\n")], () => sink.Length, TimeSpan.Zero);
+        using var stdout = new StreamWriter(sink, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+
+        Assert.Equal(0, Program.Run(["parse", "--jsonl"], input, stdout, new StringWriter()));
+
+        string output = Encoding.UTF8.GetString(sink.ToArray());
+        int firstLine = output.IndexOf('\n', StringComparison.Ordinal) + 1;
+        Assert.Equal([firstLine, output.Length], input.WrittenBeforeRead);
+    }
+
+    [Fact]
+    public void Count_OfOneRound_TimesTheParsingNotTheWaitForInput()
+    {
+        // Each read waits 200 ms; parsing three lines takes far less. T used to include the waits.
+        var input = new LineAtATime([Utf8("vdev=hda,target=/a\n"), Utf8("bogus\n"), Utf8("vdev=hdb,target=/b\n")], () => 0, TimeSpan.FromMilliseconds(200));
+        var stdout = new StringWriter { NewLine = "\n" };
+
+        Assert.Equal(0, Program.Run(["parse", "--count"], input, stdout, new StringWriter()));
+
+        string[] fields = stdout.ToString().Trim().Split(' ');
+        Assert.Equal("2 parsed, 1 rejected,", string.Join(' ', fields[..4]));
+        Assert.True(double.Parse(fields[4], System.Globalization.CultureInfo.InvariantCulture) < 0.5, stdout.ToString());
+    }
+
+    [Fact]
+    public void Jsonl_ToAWriterOfAnotherEncoding_IsWrittenInThatEncoding()
+    {
+        byte[] input = Lines(Utf8("vdev=hda,target=/caf\u00e9"));
+        (_, string[] expected, _) = Run(input, "parse", "--jsonl");
+        var sink = new MemoryStream();
+        using (var stdout = new StreamWriter(sink, Encoding.Unicode, leaveOpen: true) { NewLine = "\n" })
+        {
+            Assert.Equal(0, Program.Run(["parse", "--jsonl"], new MemoryStream(input), stdout, new StringWriter()));
+        }
+
+        Assert.Equal(Encoding.Unicode.GetBytes(expected[0] + "\n"), sink.ToArray().AsSpan(Encoding.Unicode.Preamble.Length).ToArray());
+    }
 }
