@@ -62,7 +62,7 @@ internal sealed class ScannerDirectCode
     public bool[] Entered { get; }
 
     /// <summary>States some transition leads to (so their label is jumped to).</summary>
-    public bool[] Stepped => Array.ConvertAll(Predecessors, n => n > 0);
+    public bool Stepped(int state) => Predecessors[state] > 0;
 
     /// <summary>How many states lead to each state (a state that steps to itself counts itself).</summary>
     public int[] Predecessors { get; }
@@ -110,7 +110,7 @@ internal sealed class ScannerDirectCode
 
             defaults[s] = best;
             cases += classes - bestCount;
-            loopExits[s] = Exits(a, s);
+            loopExits[s] = Exits(t, s);
             entered[s] = Runs(t, s) != ScannerTableLayout.NoRun;
         }
 
@@ -128,27 +128,28 @@ internal sealed class ScannerDirectCode
     /// <summary>The run kind of state <paramref name="state"/>.</summary>
     public static int Runs(ScannerTableLayout t, int state) => t.Main[state * t.RowWidth] & ScannerTableLayout.RunMask;
 
-    /// <summary>The bytes that leave <paramref name="state"/> when it steps to itself on every other byte and they are few enough to search for.</summary>
-    private static List<byte>? Exits(ScannerAutomaton a, int state)
+    /// <summary>The bytes that leave a loop state, read from the layout's loop-exit table (null: not a loop, or a loop with no exit).</summary>
+    private static List<byte>? Exits(ScannerTableLayout t, int state)
     {
-        var exits = new List<byte>();
-        bool loops = false;
-        for (int b = 0; b < 256; b++)
+        int loop = t.Main[state * t.RowWidth + ScannerTableLayout.LoopEntry];
+        if (loop == 0)
         {
-            if (a.Transitions[state * a.ClassCount + a.ClassOf[b]] == state)
-            {
-                loops = true;
-            }
-            else if (exits.Count == ScannerTableLayout.MaxLoopExits)
-            {
-                return null;
-            }
-            else
-            {
-                exits.Add((byte)b);
-            }
+            return null;
         }
 
-        return loops && exits.Count > 0 ? exits : null;
+        int entry = (loop - 1) * ScannerTableLayout.LoopEntrySize;
+        int count = t.LoopExits[entry];
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var exits = new List<byte>(count);
+        for (int i = 1; i <= count; i++)
+        {
+            exits.Add(t.LoopExits[entry + i]);
+        }
+
+        return exits;
     }
 }

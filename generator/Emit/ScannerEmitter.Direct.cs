@@ -135,7 +135,7 @@ internal static partial class ScannerEmitter
         int run = ScannerDirectCode.Runs(d.Layout, s);
         w.Line();
         string comment = "state " + Invariant(s) + (word >= ScannerTableLayout.Accepting ? ", accepts rule " + Invariant(ScannerTableLayout.RuleOf(word)) : string.Empty);
-        if (!d.Stepped[s])
+        if (!d.Stepped(s))
         {
             // Entered only at the start, where its accept does not count (the empty match is never taken).
             Label(w, EntryLabel(d, s), comment + ", entered only at the start");

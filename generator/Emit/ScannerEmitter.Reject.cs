@@ -107,9 +107,7 @@ internal static partial class ScannerEmitter
         using (w.OpenBlock("private int YyFirstCandidate(int start, out int end)"))
         {
             WriteTableRefs(w, t.ElementType, "YyTransitions");
-            w.Line(a.UsesLineStart
-                ? "int row = YyStarts[2 * yyStartCondition + (start == 0 || yyBuffer[start - 1] == (byte)'\\n' ? 1 : 0)];"
-                : "int row = YyStarts[2 * yyStartCondition];");
+            w.Line(StartRow(a));
             w.Line("yyAccepted = 0;");
             using (w.OpenBlock("for (int at = start; at < yyLength;)"))
             {

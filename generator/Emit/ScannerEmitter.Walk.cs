@@ -20,9 +20,7 @@ internal static partial class ScannerEmitter
         {
             w.Line("// The tables are complete (every row has every class), so the reads need no bounds checks.");
             WriteTableRefs(w, element, "YyTransitions");
-            w.Line(a.UsesLineStart
-                ? "int row = YyStarts[2 * yyStartCondition + (start == 0 || yyBuffer[start - 1] == (byte)'\\n' ? 1 : 0)];"
-                : "int row = YyStarts[2 * yyStartCondition];");
+            w.Line(StartRow(a));
             w.Line("int word = 0;");
             w.Line("int last = start;");
             w.Line("int at = start;");
@@ -146,4 +144,9 @@ internal static partial class ScannerEmitter
             w.Line("return stop;");
         }
     }
+
+    /// <summary>The walk's first row: the start row of the current start condition (at a line start, its ^ row).</summary>
+    private static string StartRow(ScannerAutomaton a) => a.UsesLineStart
+        ? "int row = YyStarts[2 * yyStartCondition + (start == 0 || yyBuffer[start - 1] == (byte)'\\n' ? 1 : 0)];"
+        : "int row = YyStarts[2 * yyStartCondition];";
 }

@@ -70,6 +70,9 @@ internal sealed record ScannerTableLayout(
     /// <summary>The rule an accept word accepts, or -1.</summary>
     public static int RuleOf(int word) => (word >> RunBits) - 1;
 
+    /// <summary>The smallest element type that holds every value up to <paramref name="max"/>.</summary>
+    public static string SmallestType(int max) => max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
+
     public static ScannerTableLayout From(ScannerAutomaton a)
     {
         int width = a.ClassCount + Header;
@@ -82,7 +85,7 @@ internal sealed record ScannerTableLayout(
             : System.Array.Empty<int>();
         int max = System.Math.Max(main.Length == 0 ? 0 : main.Max(), aux.Length == 0 ? 0 : aux.Max());
         return new ScannerTableLayout(
-            max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int",
+            SmallestType(max),
             width,
             main.ToEquatableArray(),
             a.Starts.Select(s => s * width).ToEquatableArray(),

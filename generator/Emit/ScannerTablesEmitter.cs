@@ -30,8 +30,7 @@ internal static class ScannerTablesEmitter
     /// <summary>The smallest element type that holds every value.</summary>
     private static string SmallestType(EquatableArray<int> values)
     {
-        int max = values.Count == 0 ? 0 : values.Max();
-        return max <= byte.MaxValue ? "byte" : max <= ushort.MaxValue ? "ushort" : "int";
+        return ScannerTableLayout.SmallestType(values.Count == 0 ? 0 : values.Max());
     }
 
     public static void Write(SourceWriter w, ScannerAutomaton a, ScannerTableLayout t)
