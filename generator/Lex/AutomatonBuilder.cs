@@ -106,9 +106,9 @@ internal static class AutomatonBuilder
             }
 
             int headStart = aux.Add(rule.Index, rule.Pattern.Head, classOf, cancellation);
-            int tailStart = aux.Add(rule.Index, tail.Reverse(), classOf, cancellation);
             int tailForward = aux.Add(rule.Index, tail, classOf, cancellation);
             bool longestHead = TrailingSplit.LongestHeadSplits(aux.Transitions, aux.Accept, classCount, headStart, tailForward);
+            int tailStart = longestHead ? -1 : aux.Add(rule.Index, tail.Reverse(), classOf, cancellation);
             trailing.Add(new TrailingContext(rule.Index, -1, -1, headStart, tailStart, tailForward, longestHead));
         }
 
