@@ -74,6 +74,15 @@ public sealed record ColoAddress(string Host, string Port, string Export)
         return new ColoAddress(coloParams[..first], coloParams[(first + 1)..second], rest[ExportPrefix.Length..]);
     }
 
+    /// <summary>True when <see cref="Of"/> takes the upstream fields (all three set) rather than <c>colo-params</c>.</summary>
     internal static bool HasUpstreamFields(DiskDevice disk) =>
         disk.ColoHost is not null && disk.ColoPort != 0 && disk.ColoExport is not null;
+
+    /// <summary>
+    /// The option, as xl spells it, that gave the disk's address part <paramref name="upstreamOption"/>
+    /// (<c>colo-host</c>, <c>colo-port</c> or <c>colo-export</c>): that option, or <c>colo-params</c>
+    /// when the address came from there.
+    /// </summary>
+    internal static string OptionOf(DiskDevice disk, string upstreamOption) =>
+        HasUpstreamFields(disk) ? upstreamOption : "colo-params";
 }

@@ -35,8 +35,7 @@ internal static class ColoOptions
         }
 
         // The address in use is the one ColoAddress.Of takes: all three upstream options, else colo-params.
-        bool upstreamComplete = disk.ColoHost is not null && disk.ColoPort != 0 && disk.ColoExport is not null;
-        if (disk.ColoParams is not null && !upstreamComplete)
+        if (disk.ColoParams is not null && !ColoAddress.HasUpstreamFields(disk))
         {
             SeedAddressProblems(disk.ColoParams, Add);
         }

@@ -135,17 +135,16 @@ public static partial class DeviceModelArguments
 
         // The export is a drive id upstream and the device the secondary's NBD server exports: a
         // QEMU identifier in both dialects.
-        // The address came from colo-host/-port/-export when all three are set, else from colo-params.
-        bool upstreamFields = ColoAddress.HasUpstreamFields(disk);
-        if (QemuIdentifier.Problem(address.Export, upstreamFields ? "colo-export" : "colo-params exportname") is string notAnIdentifier)
+        string exportOption = ColoAddress.OptionOf(disk, "colo-export");
+        if (QemuIdentifier.Problem(address.Export, exportOption == "colo-export" ? exportOption : "colo-params exportname") is string notAnIdentifier)
         {
-            output.Error(upstreamFields ? "colo-export" : "colo-params", notAnIdentifier);
+            output.Error(exportOption, notAnIdentifier);
             return null;
         }
 
-        QemuOptionValue? host = Escape(address.Host, "colo host", upstreamFields ? "colo-host" : "colo-params", output);
-        QemuOptionValue? port = Escape(address.Port, "colo port", upstreamFields ? "colo-port" : "colo-params", output);
-        QemuOptionValue? export = Escape(address.Export, "colo export", upstreamFields ? "colo-export" : "colo-params", output);
+        QemuOptionValue? host = Escape(address.Host, "colo host", ColoAddress.OptionOf(disk, "colo-host"), output);
+        QemuOptionValue? port = Escape(address.Port, "colo port", ColoAddress.OptionOf(disk, "colo-port"), output);
+        QemuOptionValue? export = Escape(address.Export, "colo export", exportOption, output);
         QemuOptionValue? active = Image(disk.ActiveDisk, "active-disk", output);
         QemuOptionValue? hidden = Image(disk.HiddenDisk, "hidden-disk", output);
         return host is null || port is null || export is null || active is null || hidden is null
