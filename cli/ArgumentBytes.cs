@@ -70,8 +70,7 @@ internal static class ArgumentBytes
     /// </summary>
     public static string Refusal(int index, byte[] bytes)
     {
-        int at = Utf8Text.InvalidUtf8Index(bytes);
-        System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(at), out _, out int broken);
-        return $"colo-disk: argument {index + 1} is not valid UTF-8: near `{Utf8Text.Show(bytes.AsSpan(at, Math.Max(broken, 1)))}' in `{Utf8Text.Show(bytes)}' (arguments are read as UTF-8 and never changed)";
+        string near = Utf8Text.ShowBrokenAt(bytes, Utf8Text.InvalidUtf8Index(bytes));
+        return $"colo-disk: argument {index + 1} is not valid UTF-8: near `{near}' in `{Utf8Text.Show(bytes)}' (arguments are read as UTF-8 and never changed)";
     }
 }

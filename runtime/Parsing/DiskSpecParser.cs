@@ -289,10 +289,8 @@ public static class DiskSpecParser
     /// <param name="source">The name the line starts with.</param>
     internal static DiskParseResult RejectInvalidUtf8(ReadOnlySpan<byte> spec, int specIndex, int invalidAt, string source)
     {
-        System.Text.Rune.DecodeFromUtf8(spec[invalidAt..], out _, out int broken);
-        string shown = Utf8Text.Show(spec);
         var errors = new DiskSpecErrors(source);
-        errors.Add(new DiskSpecError(source, "not valid UTF-8", specIndex, shown, -1, 0, 0, 0, Utf8Text.Show(spec.Slice(invalidAt, Math.Max(broken, 1)))));
+        errors.Add(new DiskSpecError(source, "not valid UTF-8", specIndex, Utf8Text.Show(spec), -1, 0, 0, 0, Utf8Text.ShowBrokenAt(spec, invalidAt)));
         return new DiskParseResult(new DiskDevice(), errors);
     }
 

@@ -62,6 +62,16 @@ internal static class Utf8Text
         return text.ToString();
     }
 
+    /// <summary>
+    /// The broken sequence that starts at <paramref name="invalidAt"/> (<see cref="InvalidUtf8Index"/>),
+    /// shown as <see cref="Show"/> shows it: the text an error puts after <c>near</c>.
+    /// </summary>
+    public static string ShowBrokenAt(ReadOnlySpan<byte> utf8, int invalidAt)
+    {
+        Rune.DecodeFromUtf8(utf8[invalidAt..], out _, out int broken);
+        return Show(utf8.Slice(invalidAt, Math.Max(broken, 1)));
+    }
+
     /// <summary>Appends <paramref name="utf8"/> to <paramref name="text"/> as <see cref="Show"/> gives it.</summary>
     public static void AppendShown(StringBuilder text, ReadOnlySpan<byte> utf8)
     {
