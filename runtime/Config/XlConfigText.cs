@@ -1,13 +1,11 @@
 using System;
-using System.Globalization;
-using System.IO;
 using System.Text;
 
 namespace Colo.Gen.Config;
 
 /// <summary>
-/// How the bytes of a configuration file are shown as text, in messages and in the JSON form of
-/// values. libxlutil works on bytes and prints them raw; a .NET string cannot hold bytes that are
+/// How the bytes of a configuration file are shown as text in messages (a value's JSON form is
+/// <see cref="XlConfigValue.WriteJson"/>). libxlutil works on bytes and prints them raw; a .NET string cannot hold bytes that are
 /// not UTF-8, and replacing them with U+FFFD would change the user's data silently, so they are
 /// written out visibly instead. tests/native/xlcfg-oracle shows libxlutil's output the same way.
 /// </summary>
@@ -24,20 +22,5 @@ public static class XlConfigText
     {
         ArgumentNullException.ThrowIfNull(text);
         Utf8Text.AppendShown(text, bytes);
-    }
-
-    /// <summary>The value as one line of JSON, as <see cref="XlConfigValue.WriteJson"/> writes it.</summary>
-    public static string Json(XlConfigValue value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
-
-    /// <summary>Appends the JSON form of <paramref name="value"/> (see <see cref="XlConfigValue.WriteJson"/>).</summary>
-    public static void AppendJson(StringBuilder json, XlConfigValue value)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(new StringWriter(json, CultureInfo.InvariantCulture));
     }
 }

@@ -57,7 +57,7 @@ public static class XlConfigRecord
         record.Append(CultureInfo.InvariantCulture, $"string {name}: {Code(text.Status)} ");
         if (text.Found)
         {
-            record.Append(XlConfigText.Json(ValueOf(config, name)));
+            record.Append(ValueOf(config, name).ToString());
         }
         else
         {
@@ -90,7 +90,7 @@ public static class XlConfigRecord
         for (int i = 0; i <= list.Value!.Items.Count; i++)
         {
             XlConfigValue? item = list.Value.StringItem(i);
-            record.Append(CultureInfo.InvariantCulture, $"item {i}: {(item is null ? "null" : XlConfigText.Json(item))}\n");
+            record.Append(CultureInfo.InvariantCulture, $"item {i}: {(item is null ? "null" : item.ToString())}\n");
         }
 
         foreach (XlConfigValue item in list.Value.Items)
