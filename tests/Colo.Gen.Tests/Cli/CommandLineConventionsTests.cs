@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Colo.Gen.Cli;
+using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
 namespace Colo.Gen.Tests.Cli;
@@ -14,13 +15,7 @@ public sealed class CommandLineConventionsTests
 {
     private const string Prefix = "command line: config parsing error in disk specification: ";
 
-    private static (int Status, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        int status = Program.Run(args, new MemoryStream(), stdout, stderr);
-        return (status, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Status, string Out, string Error) Run(params string[] args) => ColoDisk.Run(args);
 
     [Theory]
     [InlineData("parse", "--frob")]

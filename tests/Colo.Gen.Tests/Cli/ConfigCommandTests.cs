@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Colo.Gen.Cli;
+using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
 namespace Colo.Gen.Tests.Cli;
@@ -21,13 +22,7 @@ public sealed class ConfigCommandTests : IDisposable
 
     private string Image(string name) => File(name, new string('\0', 4096));
 
-    private static (int Status, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        int status = Program.Run(args, new MemoryStream(), stdout, stderr);
-        return (status, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Status, string Out, string Error) Run(params string[] args) => ColoDisk.Run(args);
 
     /// <summary>An HVM guest with one COLO disk (upstream syntax) and one plain SCSI disk.</summary>
     private string HvmGuest(out string coloDisk, out string plainDisk)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Colo.Gen.Cli;
+using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
 namespace Colo.Gen.Tests.Cli;
@@ -18,13 +19,7 @@ public sealed class QemuArgsCommandTests : IDisposable
         return path;
     }
 
-    private static (int Status, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        int status = Program.Run(args, new MemoryStream(), stdout, stderr);
-        return (status, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Status, string Out, string Error) Run(params string[] args) => ColoDisk.Run(args);
 
     private string ColoSpec(string target) =>
         $"colo,colo-params=127.0.0.1:9000:exportname=colo1,active-disk={_dir.FullName}/a.qcow2,hidden-disk={_dir.FullName}/h.qcow2,vdev=hda,target={target}";

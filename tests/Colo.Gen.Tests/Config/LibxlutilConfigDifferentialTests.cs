@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Colo.Gen.Cli;
 using Colo.Gen.Config;
+using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
 namespace Colo.Gen.Tests.Config;
@@ -26,13 +27,11 @@ public sealed class LibxlutilConfigDifferentialTests
         foreach ((string name, string path) in XlConfigCorpus.XenExamples())
         {
             (int status, string output, string error) = XlConfigOracle.RunFile(path);
-            var stdout = new StringWriter { NewLine = "\n" };
-            var stderr = new StringWriter { NewLine = "\n" };
-            int ours = Program.Run(["config", path], new MemoryStream(), stdout, stderr);
+            (int Status, string Out, string Error) ours = ColoDisk.Run("config", path);
 
             Assert.True(output.Length > 0, name + ": libxlutil printed no settings");
             Assert.Equal(0, status);
-            Assert.Equal((status, output, error), (ours, stdout.ToString(), stderr.ToString()));
+            Assert.Equal((status, output, error), ours);
         }
     }
 

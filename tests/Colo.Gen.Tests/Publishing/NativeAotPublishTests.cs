@@ -19,13 +19,7 @@ public sealed class NativeAotPublishTests
 {
     private const string Spec = "format=raw,vdev=hda,access=rw,target=/dev/vg/guest";
 
-    private static (int Status, string Out, string Error) InProcess(string[] args, byte[]? stdin = null)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        int status = Colo.Gen.Cli.Program.Run(args, new MemoryStream(stdin ?? []), stdout, stderr);
-        return (status, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Status, string Out, string Error) InProcess(string[] args, byte[]? stdin = null) => ColoDisk.Run(args, stdin ?? []);
 
     private static string ExitStatusSection()
     {

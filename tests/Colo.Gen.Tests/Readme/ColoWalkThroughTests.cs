@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Colo.Gen.Cli;
+using Colo.Gen.Tests.Infrastructure;
 using Xunit;
 
 namespace Colo.Gen.Tests.Readme;
@@ -53,13 +54,10 @@ public sealed class ColoWalkThroughTests
             shown = shown[..exit.Index];
         }
 
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-
-        int status = Program.Run(args, new MemoryStream(), stdout, stderr);
+        (int status, string stdout, string stderr) = ColoDisk.Run(args);
 
         Assert.Equal(expectedStatus, status);
-        Assert.Equal(shown, stdout.ToString() + stderr.ToString());
+        Assert.Equal(shown, stdout + stderr);
         if (expectedStatus == 0)
         {
             Assert.Equal("", stderr.ToString());
